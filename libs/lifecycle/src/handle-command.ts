@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type RecordedEvent,
+} from '#libs/event-store';
+import { DomainError } from './shared/domain-error.js';
+import type { CommandContext, Decider, DomainEvent, EventEnvelope, EventMetadata } from './shared/event.js';
+
+/** The stream's revision did not match the client's If-Match: answer 412, decide nothing. */
+export class RevisionMismatchError extends Error {
+  readonly code = 'REVISION_MISMATCH';
+  constructor(
+    readonly expected: bigint,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`The record has changed: you sent revision ${expected}, the current revision is ${String(actual)}. Reload and try again.`);
+    this.name = 'RevisionMismatchError';
+  }
+}
+
+/** Optimistic concurrency kept losing after several fresh decisions: answer 409. */
+export class ConcurrencyConflictError extends Error {
+  readonly code = 'CONCURRENCY_CONFLICT';
+  constructor(readonly stream: string, readonly attempts: number) {
+    super(`Other changes to this record kept arriving; the command was tried ${attempts} times and not recorded. Try again.`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+/** The same Idempotency-Key came with a different request: answer 422, append nothing. */
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(readonly key: string) {
+    super(`Idempotency-Key "${key}" was already used for a different request.`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+export interface CommittedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly revision: bigint;
+}
+
+export interface HandleCommandOptions<State, Command, Event extends DomainEvent> {
+  readonly store: EventStore;
+  readonly decider: Decider<State, Command, Event>;
+  readonly stream: string;
+  readonly command: Command;
+  readonly context: CommandContext;
+  /** From If-Match: the client's view of the stream; a mismatch is never retried. */
+  readonly expectedRevision?: bigint;
+  readonly idempotency?: { readonly key: string; readonly requestHash: string };
+  /** The legal date an event concerns, written to its metadata. */
+  readonly legalDateOf?: (event: Event, today: string) => string;
+  readonly maxAttempts?: number;
+}
+
+export interface HandleCommandResult<State> {
+  readonly state: State;
+  /** The events this command appended (or, for a repeated Idempotency-Key, had appended the first time). */
+  readonly events: readonly CommittedEvent[];
+  /** The stream's revision after the command ('no_stream' only when nothing was ever appended). */
+  readonly revision: bigint | 'no_stream';
+  /** Global position of the last event the command appended; null when it appended nothing. */
+  readonly position: bigint | null;
+  readonly replayed: boolean;
+}
+
+export const toEnvelope = <E extends DomainEvent>(recorded: RecordedEvent): EventEnvelope<E> => ({
+  event: { type: recorded.type, data: recorded.data } as unknown as E,
+  id: recorded.id,
+  revision: recorded.revision,
+  metadata: recorded.metadata as unknown as EventMetadata,
+});
+
+export const fold = <State, Command, Event extends DomainEvent>(
+  decider: Decider<State, Command, Event>,
+  events: readonly RecordedEvent[],
+): State => events.reduce((state, e) => decider.evolve(state, toEnvelope<Event>(e)), decider.initialState());
+
+const revisionOf = (events: readonly RecordedEvent[]): bigint | 'no_stream' =>
+  events.length ? events[events.length - 1].revision : 'no_stream';
+
+/**
+ * Load → fold → decide → append with the expected revision. On a concurrent append the decision is taken
+ * again on fresh state (the domain may now refuse it), unless the client pinned a revision with If-Match.
+ */
+export const handleCommand = async <State, Command, Event extends DomainEvent>(
+  options: HandleCommandOptions<State, Command, Event>,
+): Promise<HandleCommandResult<State>> => {
+  const { store, decider, stream, command, context, idempotency } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(stream);
+    const state = fold(decider, recorded);
+    const current = revisionOf(recorded);
+
+    if (idempotency) {
+      const earlier = recorded.filter((e) => e.metadata.idempotencyKey === idempotency.key);
+      if (earlier.length) {
+        if (earlier[0].metadata.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
+        const last = earlier[earlier.length - 1];
+        return { state, events: earlier, revision: current, position: last.position, replayed: true };
+      }
+    }
+    if (options.expectedRevision !== undefined && current !== options.expectedRevision) {
+      throw new RevisionMismatchError(options.expectedRevision, current);
+    }
+
+    const decided = decider.decide(command, state, context);
+    if (decided.length === 0) return { state, events: [], revision: current, position: null, replayed: false };
+
+    const toAppend = decided.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: context.actor,
+        recordedAt: context.now,
+        legalDate: options.legalDateOf?.(event, context.today) ?? context.today,
+        correlationId: context.correlationId,
+        causationId: context.commandId,
+        ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
+      } satisfies EventMetadata,
+    })) satisfies EventToAppend[];
+    const expected: ExpectedRevision = current;
+    try {
+      const result = await store.append(stream, toAppend, expected);
+      const first = result.nextRevision - BigInt(toAppend.length - 1);
+      const events = toAppend.map((e, i) => ({ id: e.id, type: e.type, data: e.data, revision: first + BigInt(i) }));
+      const next = events.reduce(
+        (s, e, i) => decider.evolve(s, { event: decided[i], id: e.id, revision: e.revision, metadata: toAppend[i].metadata }),
+        state,
+      );
+      return { state: next, events, revision: result.nextRevision, position: result.position, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      if (options.expectedRevision !== undefined) throw new RevisionMismatchError(options.expectedRevision, error.actual);
+      if (attempt >= maxAttempts) throw new ConcurrencyConflictError(stream, attempt);
+      // A little jitter spreads out writers that collided, so they do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+    }
+  }
+};
+
+export { DomainError };

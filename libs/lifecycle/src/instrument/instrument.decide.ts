@@ -1,0 +1,485 @@
+import { addMonths, format, parseISO } from 'date-fns';
+import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
+import type { CommandContext, Decider, LegalDate } from '../shared/event.js';
+import {
+  CHILD_KINDS,
+  CORRECTABLE_FIELDS,
+  evolveInstrument,
+  initialInstrumentState,
+  type ConsentKind,
+  type CorrectableEventType,
+  type EligibleParty,
+  type EntryIntoForceRule,
+  type Instrument,
+  type InstrumentEvent,
+  type InstrumentKind,
+  type InstrumentState,
+  type InstrumentText,
+  type Participation,
+  type ReservationKind,
+  type Signatory,
+  type Stage,
+  type Votes,
+  applyCorrection,
+} from './instrument.events.js';
+
+// ---- commands -------------------------------------------------------------------------------------------
+
+type Command<Type extends string, Data> = { readonly type: Type; readonly data: Data };
+
+export type CreateInstrument = Command<
+  'CreateInstrument',
+  {
+    instrumentId: string;
+    kind: InstrumentKind;
+    title: string;
+    /** Resolved by the handler from the parent's stream: the domain sees facts, not ids to look up. */
+    parent: { id: string; kind: InstrumentKind } | null;
+    languages: readonly string[];
+    depositary: string | null;
+    /** Resolved by the handler from the party registry. */
+    eligibleParties: readonly EligibleParty[];
+    entryIntoForce: EntryIntoForceRule | null;
+    text: InstrumentText | null;
+  }
+>;
+export type RecordDraft = Command<'RecordDraft', { text: InstrumentText; summary: string }>;
+export type RequestReview = Command<'RequestReview', { reviewers: readonly string[]; note: string | null }>;
+export type CommentOnReview = Command<'CommentOnReview', { author: string; text: string; article: string | null }>;
+export type DecideReview = Command<'DecideReview', { decision: 'approve' | 'request-changes'; comment: string | null }>;
+export type AdoptText = Command<
+  'AdoptText',
+  { adoptedOn: LegalDate; place: string; method: 'consensus' | 'vote'; votes: Votes | null }
+>;
+export type OpenForSignature = Command<'OpenForSignature', { opensOn: LegalDate; closesOn: LegalDate | null; place: string }>;
+export type SignInstrument = Command<
+  'SignInstrument',
+  { party: string; signedOn: LegalDate; signatory: Signatory; definitive: boolean; place: string | null }
+>;
+export type DepositConsent = Command<
+  'DepositConsent',
+  { party: string; kind: ConsentKind; depositedOn: LegalDate; domesticActOn: LegalDate | null }
+>;
+export type MakeReservation = Command<
+  'MakeReservation',
+  { party: string; kind: ReservationKind; text: string; madeOn: LegalDate; madeAt: 'signature' | 'deposit' | null }
+>;
+export type NotifyWithdrawal = Command<'NotifyWithdrawal', { party: string; notifiedOn: LegalDate; effectiveOn: LegalDate | null }>;
+export type TerminateInstrument = Command<'TerminateInstrument', { terminatedOn: LegalDate; reason: string }>;
+export type CorrectAct = Command<'CorrectAct', { eventId: string; reason: string; changes: Readonly<Record<string, unknown>> }>;
+
+export type InstrumentCommand =
+  | CreateInstrument
+  | RecordDraft
+  | RequestReview
+  | CommentOnReview
+  | DecideReview
+  | AdoptText
+  | OpenForSignature
+  | SignInstrument
+  | DepositConsent
+  | MakeReservation
+  | NotifyWithdrawal
+  | TerminateInstrument
+  | CorrectAct;
+
+export const DEFAULT_ENTRY_INTO_FORCE_RULE: EntryIntoForceRule = { type: 'definitive-signature-by-all' };
+/** VCLT 56(2): a denunciation takes effect twelve months after notice, unless the notice names a later date. */
+const DEFAULT_WITHDRAWAL_MONTHS = 12;
+
+// ---- guards ---------------------------------------------------------------------------------------------
+
+const NOUN: Record<InstrumentKind, string> = {
+  treaty: 'treaty',
+  agreement: 'agreement',
+  mou: 'memorandum of understanding',
+  protocol: 'protocol',
+  amendment: 'amendment',
+};
+
+const requireExisting = (state: InstrumentState): Instrument => {
+  if (state.stage === 'none') throw notFound('INSTRUMENT_NOT_FOUND', 'No such instrument has been recorded.');
+  return state;
+};
+
+const requireStage = (state: Instrument, allowed: readonly Stage[], action: string): void => {
+  if (!allowed.includes(state.stage)) {
+    throw conflict(
+      'ILLEGAL_STAGE',
+      `The ${NOUN[state.kind]} is at stage "${state.stage}"; ${action} is possible only at stage ${allowed
+        .map((s) => `"${s}"`)
+        .join(' or ')}.`,
+    );
+  }
+};
+
+const notInFuture = (field: string, date: LegalDate, context: CommandContext): void => {
+  if (date > context.today) throw invalid(field, `${field} (${date}) is in the future; record an act once it has taken place.`, 'DATE_IN_FUTURE');
+};
+
+const requireEligible = (state: Instrument, party: string): EligibleParty => {
+  const eligible = state.eligibleParties.find((p) => p.code === party);
+  if (!eligible) {
+    throw conflict('PARTY_NOT_ELIGIBLE', `${party} is not among the parties eligible to take part in this ${NOUN[state.kind]}.`);
+  }
+  return eligible;
+};
+
+const participation = (state: Instrument, party: string): Participation | undefined => state.participants[party];
+
+const isBound = (p: Participation | undefined): boolean => !!p && (!!p.consent || !!p.signature?.definitive);
+
+const requireText = (text: InstrumentText): void => {
+  const seen = new Set<string>();
+  text.articles.forEach((article, i) => {
+    if (seen.has(article.number)) throw invalid(`text.articles.${i}.number`, `Article ${article.number} appears twice in the text.`, 'DUPLICATE_ARTICLE');
+    seen.add(article.number);
+  });
+};
+
+const nameOf = (state: Instrument, party: string) => state.eligibleParties.find((p) => p.code === party)?.name ?? party;
+
+/** VCLT 11-15 and the 1986 Convention: which act of consent fits which party. */
+const checkConsentKind = (state: Instrument, party: string, p: Participation): void => {
+  const { kind } = p.consent!;
+  const eligible = state.eligibleParties.find((e) => e.code === party);
+  const name = eligible?.name ?? party;
+  const noun = NOUN[state.kind];
+  const signed = !!p.signature;
+  // Ratification, acceptance and approval follow a signature; a party that has not signed accedes.
+  if ((kind === 'ratification' || kind === 'acceptance' || kind === 'approval' || kind === 'formal-confirmation') && !signed) {
+    throw conflict('SIGNATURE_REQUIRED', `${name} has not signed this ${noun}; a party that has not signed expresses its consent by accession, not ${kind}.`);
+  }
+  if (kind === 'accession' && signed) {
+    throw conflict('ACCESSION_NOT_FOR_SIGNATORY', `${name} signed this ${noun}; a signatory expresses its consent by ratification, acceptance or approval, not accession.`);
+  }
+  // An international organisation confirms formally where a State ratifies.
+  if (kind === 'ratification' && eligible?.kind === 'organisation') {
+    throw conflict('ORGANISATION_CONFIRMS', `${name} is an international organisation; it expresses consent by an act of formal confirmation, not ratification.`);
+  }
+  if (kind === 'formal-confirmation' && eligible?.kind !== 'organisation') {
+    throw conflict('FORMAL_CONFIRMATION_FOR_ORGANISATIONS', `Formal confirmation is the act of an international organisation; ${name} ratifies, accepts or approves instead.`);
+  }
+};
+
+/** The party-level consistency every act (and every correction of one) must keep. */
+const checkParticipation = (state: Instrument, party: string): void => {
+  const p = participation(state, party);
+  if (!p) return;
+  const name = nameOf(state, party);
+  const opening = state.signatureOpening;
+  if (p.signature && opening) {
+    if (p.signature.signedOn < opening.opensOn) {
+      throw conflict('SIGNATURE_BEFORE_OPENING', `${name} cannot sign on ${p.signature.signedOn}: the ${NOUN[state.kind]} opens for signature on ${opening.opensOn}.`);
+    }
+    if (opening.closesOn && p.signature.signedOn > opening.closesOn) {
+      throw conflict('SIGNATURE_AFTER_CLOSING', `${name} cannot sign on ${p.signature.signedOn}: the ${NOUN[state.kind]} closed for signature on ${opening.closesOn}.`);
+    }
+  }
+  if (p.consent) checkConsentKind(state, party, p);
+  if (p.consent) {
+    if (p.signature && p.consent.depositedOn < p.signature.signedOn) {
+      throw conflict('DEPOSIT_BEFORE_SIGNATURE', `${name} cannot deposit its instrument on ${p.consent.depositedOn}, before it signed on ${p.signature.signedOn}.`);
+    }
+    if (p.consent.domesticActOn && p.consent.domesticActOn > p.consent.depositedOn) {
+      throw conflict('DOMESTIC_ACT_AFTER_DEPOSIT', `${name}'s domestic act (${p.consent.domesticActOn}) cannot come after the deposit of its instrument (${p.consent.depositedOn}).`);
+    }
+    if (opening && p.consent.depositedOn < opening.opensOn) {
+      throw conflict('DEPOSIT_BEFORE_OPENING', `${name} cannot deposit an instrument on ${p.consent.depositedOn}, before the ${NOUN[state.kind]} opened on ${opening.opensOn}.`);
+    }
+  }
+  const boundOn = p.consent?.depositedOn ?? (p.signature?.definitive ? p.signature.signedOn : null);
+  if (p.withdrawal) {
+    if (!boundOn || p.withdrawal.notifiedOn < boundOn) {
+      throw conflict('WITHDRAWAL_BEFORE_CONSENT', `${name} cannot give notice of withdrawal on ${p.withdrawal.notifiedOn}, before it was bound${boundOn ? ` (${boundOn})` : ''}.`);
+    }
+    if (p.withdrawal.effectiveOn < p.withdrawal.notifiedOn) {
+      throw conflict('WITHDRAWAL_EFFECTIVE_BEFORE_NOTICE', `A withdrawal cannot take effect (${p.withdrawal.effectiveOn}) before its notice (${p.withdrawal.notifiedOn}).`);
+    }
+  }
+  for (const r of p.reservations) {
+    const actOn = r.madeAt === 'signature' ? p.signature?.signedOn : p.consent?.depositedOn;
+    if (!actOn) {
+      throw conflict('RESERVATION_WITHOUT_ACT', `${name} can make a ${r.kind} at ${r.madeAt} only once its ${r.madeAt} is recorded.`);
+    }
+    if (r.madeOn < actOn) {
+      throw conflict('RESERVATION_BEFORE_ACT', `${name}'s ${r.kind} (${r.madeOn}) cannot precede its ${r.madeAt} (${actOn}).`);
+    }
+  }
+};
+
+const checkOpening = (state: Instrument): void => {
+  const opening = state.signatureOpening;
+  if (!opening) return;
+  if (opening.closesOn && opening.closesOn < opening.opensOn) {
+    throw invalid('closesOn', `The signature period cannot close (${opening.closesOn}) before it opens (${opening.opensOn}).`, 'SIGNATURE_PERIOD_INVALID');
+  }
+  if (state.adoption && opening.opensOn < state.adoption.adoptedOn) {
+    throw conflict('OPENING_BEFORE_ADOPTION', `The ${NOUN[state.kind]} cannot open for signature (${opening.opensOn}) before its text was adopted (${state.adoption.adoptedOn}).`);
+  }
+};
+
+const checkVotes = (method: 'consensus' | 'vote', votes: Votes | null): void => {
+  if (method === 'vote' && !votes) throw invalid('votes', 'votes (for, against, abstentions) are required when the text is adopted by vote.', 'VOTES_REQUIRED');
+  if (method === 'consensus' && votes) throw invalid('votes', 'votes must not be given when the text is adopted by consensus.', 'VOTES_NOT_ALLOWED');
+};
+
+// ---- entry into force ----------------------------------------------------------------------------------
+
+/**
+ * The date the instrument enters into force under its rule, or null while the condition is unmet.
+ * Only "definitive signature by all eligible parties" is evaluated here; other rule shapes are kept as given.
+ */
+export const entryIntoForceDate = (state: Instrument): LegalDate | null => {
+  if (state.entryIntoForceRule.type !== 'definitive-signature-by-all' || state.eligibleParties.length === 0) return null;
+  let latest: LegalDate | null = null;
+  for (const { code } of state.eligibleParties) {
+    const signature = state.participants[code]?.signature;
+    if (!signature?.definitive) return null;
+    if (!latest || signature.signedOn > latest) latest = signature.signedOn;
+  }
+  return latest;
+};
+
+/** Re-determine entry into force after an act; emits an event only when the date changes. */
+const redetermine = (before: Instrument, after: Instrument): InstrumentEvent[] => {
+  if (before.stage === 'terminated') return [];
+  const date = entryIntoForceDate(after);
+  const current = before.entryIntoForce;
+  if (date === (current?.date ?? null)) return [];
+  if (date === null) return []; // a condition once met is not undone by a later act; corrections say so explicitly
+  return [
+    {
+      type: 'EntryIntoForceDetermined.v1',
+      data: { date, rule: after.entryIntoForceRule.type, supersedes: current?.eventId ?? null },
+    },
+  ];
+};
+
+/** Fold events a decision produced onto the state, for checks that look at the result. */
+const simulate = (state: Instrument, events: readonly InstrumentEvent[]): Instrument =>
+  events.reduce<InstrumentState>(
+    (s, event, i) =>
+      evolveInstrument(s, {
+        event,
+        id: `pending-${i}`,
+        revision: -1n,
+        metadata: { actor: '', recordedAt: '', legalDate: '', correlationId: '', causationId: '' },
+      }),
+    state,
+  ) as Instrument;
+
+/** A party act: check it against the resulting state, then add the entry-into-force consequence. */
+const partyAct = (state: Instrument, party: string, event: InstrumentEvent): InstrumentEvent[] => {
+  const after = simulate(state, [event]);
+  checkParticipation(after, party);
+  return [event, ...redetermine(state, after)];
+};
+
+// ---- decide ---------------------------------------------------------------------------------------------
+
+export const decideInstrument = (command: InstrumentCommand, state: InstrumentState, context: CommandContext): InstrumentEvent[] => {
+  if (command.type === 'CreateInstrument') return create(command, state, context);
+  const instrument = requireExisting(state);
+  if (instrument.stage === 'terminated') {
+    throw conflict('INSTRUMENT_TERMINATED', `The ${NOUN[instrument.kind]} was terminated on ${instrument.termination!.terminatedOn}; no further act can be recorded.`);
+  }
+  switch (command.type) {
+    case 'RecordDraft': {
+      requireStage(instrument, ['drafting'], 'recording a new draft');
+      requireText(command.data.text);
+      return [{ type: 'DraftVersionRecorded.v1', data: { version: instrument.drafts.length + 1, ...command.data } }];
+    }
+    case 'RequestReview': {
+      requireStage(instrument, ['drafting'], 'sending the draft for review');
+      const version = instrument.drafts.length;
+      if (version === 0) throw conflict('NO_DRAFT', 'There is no draft text to review yet; record a draft first.');
+      if (command.data.reviewers.length === 0) throw invalid('reviewers', 'At least one reviewer is required.');
+      return [{ type: 'ReviewRequested.v1', data: { round: instrument.reviews.length + 1, version, ...command.data } }];
+    }
+    case 'CommentOnReview': {
+      requireStage(instrument, ['in-review'], 'commenting on the draft');
+      const round = instrument.reviews[instrument.reviews.length - 1];
+      const { article } = command.data;
+      if (article !== null) {
+        const text = instrument.drafts[round.version - 1].text;
+        if (!text.articles.some((a) => a.number === article)) {
+          throw invalid('article', `Draft version ${round.version} has no article ${article}.`, 'UNKNOWN_ARTICLE');
+        }
+      }
+      return [{ type: 'ReviewCommentAdded.v1', data: { round: round.round, ...command.data } }];
+    }
+    case 'DecideReview': {
+      requireStage(instrument, ['in-review'], 'deciding on the review');
+      const round = instrument.reviews[instrument.reviews.length - 1];
+      return [{ type: 'ReviewDecided.v1', data: { round: round.round, ...command.data } }];
+    }
+    case 'AdoptText': {
+      requireStage(instrument, ['approved'], 'adoption of the text');
+      const { adoptedOn, method, votes } = command.data;
+      notInFuture('adoptedOn', adoptedOn, context);
+      checkVotes(method, votes);
+      return [{ type: 'TextAdopted.v1', data: { ...command.data, version: instrument.drafts.length } }];
+    }
+    case 'OpenForSignature': {
+      // An MOU is often signed straight after approval, without a separate act of adoption.
+      requireStage(instrument, instrument.kind === 'mou' ? ['approved', 'adopted'] : ['adopted'], 'opening for signature');
+      const event: InstrumentEvent = { type: 'SignatureOpened.v1', data: command.data };
+      checkOpening(simulate(instrument, [event]));
+      return [event];
+    }
+    case 'SignInstrument': {
+      const { party, signedOn } = command.data;
+      requireStage(instrument, ['open-for-signature', 'in-force'], 'signature');
+      requireEligible(instrument, party);
+      notInFuture('signedOn', signedOn, context);
+      if (participation(instrument, party)?.signature) {
+        const previous = participation(instrument, party)!.signature!;
+        throw conflict('ALREADY_SIGNED', `${nameOf(instrument, party)} already signed this ${NOUN[instrument.kind]} on ${previous.signedOn}.`);
+      }
+      if (participation(instrument, party)?.consent) {
+        throw conflict('ALREADY_CONSENTED', `${nameOf(instrument, party)} has already expressed its consent to be bound; a signature can no longer be recorded.`);
+      }
+      return partyAct(instrument, party, { type: 'InstrumentSigned.v1', data: command.data });
+    }
+    case 'DepositConsent':
+      return depositConsent(instrument, command, context);
+    case 'MakeReservation': {
+      const { party, madeOn } = command.data;
+      requireEligible(instrument, party);
+      notInFuture('madeOn', madeOn, context);
+      const p = participation(instrument, party);
+      if (!p?.signature && !p?.consent) {
+        throw conflict('RESERVATION_WITHOUT_ACT', `${nameOf(instrument, party)} can make a reservation or declaration only when signing or depositing its instrument; neither is recorded.`);
+      }
+      const madeAt = command.data.madeAt ?? (p.consent ? 'deposit' : 'signature');
+      return partyAct(instrument, party, { type: 'ReservationMade.v1', data: { ...command.data, madeAt } });
+    }
+    case 'NotifyWithdrawal': {
+      const { party, notifiedOn } = command.data;
+      requireEligible(instrument, party);
+      notInFuture('notifiedOn', notifiedOn, context);
+      const p = participation(instrument, party);
+      if (!isBound(p)) {
+        throw conflict('NOT_BOUND', `${nameOf(instrument, party)} is not bound by this ${NOUN[instrument.kind]}, so it has nothing to withdraw from.`);
+      }
+      if (p!.withdrawal) {
+        throw conflict('ALREADY_WITHDRAWING', `${nameOf(instrument, party)} already gave notice of withdrawal on ${p!.withdrawal.notifiedOn}.`);
+      }
+      const effectiveOn =
+        command.data.effectiveOn ?? format(addMonths(parseISO(notifiedOn), DEFAULT_WITHDRAWAL_MONTHS), 'yyyy-MM-dd');
+      return partyAct(instrument, party, { type: 'WithdrawalNotified.v1', data: { party, notifiedOn, effectiveOn } });
+    }
+    case 'TerminateInstrument': {
+      requireStage(instrument, ['adopted', 'open-for-signature', 'in-force'], 'termination');
+      const { terminatedOn } = command.data;
+      notInFuture('terminatedOn', terminatedOn, context);
+      const since = instrument.entryIntoForce?.date ?? instrument.signatureOpening?.opensOn ?? instrument.adoption?.adoptedOn;
+      if (since && terminatedOn < since) {
+        throw conflict('TERMINATION_TOO_EARLY', `The ${NOUN[instrument.kind]} cannot be terminated on ${terminatedOn}, before its last recorded stage (${since}).`);
+      }
+      return [{ type: 'InstrumentTerminated.v1', data: command.data }];
+    }
+    case 'CorrectAct':
+      return correct(instrument, command, context);
+  }
+};
+
+const create = (command: CreateInstrument, state: InstrumentState, context: CommandContext): InstrumentEvent[] => {
+  const d = command.data;
+  if (state.stage !== 'none') throw conflict('INSTRUMENT_EXISTS', 'An instrument with this id has already been recorded.');
+  if (!d.title.trim()) throw invalid('title', 'title must not be empty.');
+  const needsParent = CHILD_KINDS.includes(d.kind);
+  if (needsParent && !d.parent) throw invalid('parentId', `A ${NOUN[d.kind]} must name the instrument it belongs to (parentId).`, 'PARENT_REQUIRED');
+  if (!needsParent && d.parent) throw invalid('parentId', `A ${NOUN[d.kind]} does not have a parent instrument.`, 'PARENT_NOT_ALLOWED');
+  if (d.parent && CHILD_KINDS.includes(d.parent.kind)) {
+    throw invalid('parentId', `The parent of a ${NOUN[d.kind]} must be a treaty, agreement or MOU, not a ${NOUN[d.parent.kind]}.`, 'PARENT_KIND');
+  }
+  const codes = d.eligibleParties.map((p) => p.code);
+  const duplicate = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (duplicate) throw invalid('eligibleParties', `${duplicate} is listed twice among the eligible parties.`, 'DUPLICATE_PARTY');
+  if (d.kind === 'agreement' && codes.length !== 2) {
+    throw invalid('eligibleParties', 'A bilateral agreement has exactly two parties.', 'BILATERAL_PARTIES');
+  }
+  if (d.text) requireText(d.text);
+  const events: InstrumentEvent[] = [
+    {
+      type: 'InstrumentCreated.v1',
+      data: {
+        instrumentId: d.instrumentId,
+        kind: d.kind,
+        title: d.title.trim(),
+        parentId: d.parent?.id ?? null,
+        languages: d.languages.length ? d.languages : ['en'],
+        depositary: d.depositary,
+        eligibleParties: d.eligibleParties,
+        entryIntoForce: d.entryIntoForce ?? DEFAULT_ENTRY_INTO_FORCE_RULE,
+        createdOn: context.today,
+      },
+    },
+  ];
+  if (d.text) events.push({ type: 'DraftVersionRecorded.v1', data: { version: 1, text: d.text, summary: 'First draft.' } });
+  return events;
+};
+
+const depositConsent = (instrument: Instrument, command: DepositConsent, context: CommandContext): InstrumentEvent[] => {
+  const { party, kind, depositedOn, domesticActOn } = command.data;
+  requireStage(instrument, ['open-for-signature', 'in-force'], 'deposit of an instrument of consent');
+  const eligible = requireEligible(instrument, party);
+  notInFuture('depositedOn', depositedOn, context);
+  if (domesticActOn) notInFuture('domesticActOn', domesticActOn, context);
+  const name = eligible.name;
+  const p = participation(instrument, party);
+  if (p?.consent) throw conflict('ALREADY_CONSENTED', `${name} already deposited its instrument of ${p.consent.kind} on ${p.consent.depositedOn}.`);
+  if (p?.signature?.definitive) {
+    throw conflict('ALREADY_BOUND', `${name} signed definitively on ${p.signature.signedOn} and is already bound; no instrument of consent is needed.`);
+  }
+  return partyAct(instrument, party, { type: 'ConsentDeposited.v1', data: { party, kind, depositedOn, domesticActOn } });
+};
+
+const correct = (instrument: Instrument, command: CorrectAct, context: CommandContext): InstrumentEvent[] => {
+  const { eventId, reason, changes } = command.data;
+  const act = instrument.acts[eventId];
+  if (!act) {
+    throw notFound('ACT_NOT_FOUND', `No correctable act with event id ${eventId} is recorded for this instrument (adoption, opening, signature, consent, reservation or withdrawal).`);
+  }
+  if (!reason.trim()) throw invalid('reason', 'A correction must give its reason.');
+  const allowed: readonly string[] = CORRECTABLE_FIELDS[act.type];
+  const fields = Object.keys(changes);
+  if (fields.length === 0) throw invalid('changes', `Name at least one field to correct: ${allowed.join(', ')}.`, 'NOTHING_TO_CORRECT');
+  for (const field of fields) {
+    if (!allowed.includes(field)) {
+      throw invalid(field, `${field} cannot be corrected on this act; the fields of a ${describeAct(act.type)} are ${allowed.join(', ')}.`, 'FIELD_NOT_CORRECTABLE');
+    }
+    const value = changes[field];
+    if (typeof value === 'string' && /On$/.test(field)) notInFuture(field, value, context);
+  }
+  const event: InstrumentEvent = {
+    type: 'ActCorrected.v1',
+    data: { correctedEventId: eventId, correctedType: act.type, reason: reason.trim(), changes },
+  };
+  const after = applyCorrection(instrument, event.data);
+  if (act.type === 'TextAdopted.v1') checkVotes(after.adoption!.method, after.adoption!.votes);
+  checkOpening(after);
+  const parties = act.party ? [act.party] : Object.keys(after.participants);
+  for (const party of parties) checkParticipation(after, party);
+  return [event, ...redetermine(instrument, after)];
+};
+
+const describeAct = (type: CorrectableEventType): string =>
+  ({
+    'TextAdopted.v1': 'adoption',
+    'SignatureOpened.v1': 'opening for signature',
+    'InstrumentSigned.v1': 'signature',
+    'ConsentDeposited.v1': 'consent to be bound',
+    'ReservationMade.v1': 'reservation or declaration',
+    'WithdrawalNotified.v1': 'withdrawal notice',
+  })[type];
+
+export const instrumentDecider: Decider<InstrumentState, InstrumentCommand, InstrumentEvent> = {
+  initialState: initialInstrumentState,
+  evolve: evolveInstrument,
+  decide: decideInstrument,
+};
+
+export { DomainError };
