@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { CONSENT_KINDS, type ConsentKind } from '#libs/lifecycle';
+import { IsLegalDate } from '../../common/legal-date.validator.js';
+
+export class DepositConsentRequestDto {
+  @ApiProperty({ enum: CONSENT_KINDS, example: 'ratification' })
+  @IsIn(CONSENT_KINDS)
+  kind: ConsentKind;
+
+  @ApiProperty({ example: '2019-11-01', description: 'The date the instrument was deposited; consent takes effect on deposit.' })
+  @IsLegalDate()
+  depositedOn: string;
+
+  @ApiPropertyOptional({ example: '2019-10-14', description: 'The date of the domestic act (parliament’s approval), where one exists.' })
+  @IsOptional()
+  @IsLegalDate()
+  domesticActOn?: string;
+}

@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '#libs/event-store';
+import {
+  fold,
+  instrumentDecider,
+  instrumentStream,
+  legalDateOf,
+  notFound,
+  partyDecider,
+  partyStream,
+  type CreateInstrument,
+  type EligibleParty,
+  type HandleCommandResult,
+  type InstrumentCommand,
+  type InstrumentState,
+} from '#libs/lifecycle';
+import { CommandRunner } from '../common/command-runner.js';
+import type { CommandRequest } from '../common/command-request.js';
+
+/** Creation as the API receives it: party codes and a parent id, which the handler turns into facts. */
+export type CreateInstrumentInput = {
+  readonly type: 'CreateInstrument';
+  readonly data: Omit<CreateInstrument['data'], 'eligibleParties' | 'parent'> & {
+    readonly eligibleParties: readonly string[];
+    readonly parentId: string | null;
+  };
+};
+export type InstrumentCommandInput = Exclude<InstrumentCommand, CreateInstrument> | CreateInstrumentInput;
+
+/** The Nest bus routes by class, so one thin class carries every instrument command of the domain. */
+export class ExecuteInstrumentCommand extends Command<HandleCommandResult<InstrumentState>> {
+  constructor(
+    readonly instrumentId: string,
+    readonly input: InstrumentCommandInput,
+    readonly request: CommandRequest,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteInstrumentCommand)
+export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteInstrumentCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: CommandRunner,
+  ) {}
+
+  async execute({ instrumentId, input, request }: ExecuteInstrumentCommand): Promise<HandleCommandResult<InstrumentState>> {
+    const command = input.type === 'CreateInstrument' ? await this.resolveCreation(input) : input;
+    return this.runner.run({
+      stream: instrumentStream(instrumentId),
+      decider: instrumentDecider,
+      command,
+      request,
+      legalDateOf,
+    });
+  }
+
+  /** Eligible parties must be registered; their names and kinds are copied into the instrument's record. */
+  private async resolveCreation(input: CreateInstrumentInput): Promise<CreateInstrument> {
+    const { eligibleParties: codes, parentId, ...rest } = input.data;
+    const parties = await Promise.all(
+      codes.map(async (code) => ({ code, state: fold(partyDecider, await this.store.readStream(partyStream(code))) })),
+    );
+    const unknown = parties.filter((p) => p.state.status !== 'registered').map((p) => p.code);
+    if (unknown.length) {
+      throw notFound('PARTY_NOT_FOUND', `No party is registered with code ${unknown.join(', ')}; register parties before naming them (eligibleParties).`);
+    }
+    const eligibleParties: EligibleParty[] = parties.map(({ state }) =>
+      state.status === 'registered' ? { code: state.code, name: state.name, kind: state.kind } : (undefined as never),
+    );
+    let parent: CreateInstrument['data']['parent'] = null;
+    if (parentId) {
+      const parentState = fold(instrumentDecider, await this.store.readStream(instrumentStream(parentId)));
+      if (parentState.stage === 'none') throw notFound('PARENT_NOT_FOUND', `No instrument with id ${parentId} is recorded (parentId).`);
+      parent = { id: parentId, kind: parentState.kind };
+    }
+    return { type: 'CreateInstrument', data: { ...rest, eligibleParties, parent } };
+  }
+}

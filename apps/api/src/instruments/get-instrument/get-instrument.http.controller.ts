@@ -1,0 +1,30 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStore } from '#libs/event-store';
+import { fold, instrumentDecider, instrumentStream, notFound, stageAsOf } from '#libs/lifecycle';
+import type { Response } from 'express';
+import { Clock } from '../../common/clock.js';
+import { etag } from '../../common/command-request.js';
+import { InstrumentParams } from '../shared/route-params.dto.js';
+
+@ApiTags('instruments')
+@Controller('api/instruments')
+export class GetInstrumentHttpController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The instrument as folded from its stream: the write side’s own view, always current' })
+  @ApiOkResponse({ description: 'The instrument state; ETag is the stream revision (send it as If-Match).' })
+  async get(@Param() { id }: InstrumentParams, @Res({ passthrough: true }) response: Response) {
+    const events = await this.store.readStream(instrumentStream(id));
+    const state = fold(instrumentDecider, events);
+    if (state.stage === 'none') throw notFound('INSTRUMENT_NOT_FOUND', `No instrument with id ${id} is recorded.`);
+    const revision = events[events.length - 1].revision;
+    response.setHeader('ETag', etag(revision));
+    const { acts: _acts, ...view } = state;
+    return { ...view, stage: stageAsOf(state, this.clock.today()), revision: Number(revision) };
+  }
+}

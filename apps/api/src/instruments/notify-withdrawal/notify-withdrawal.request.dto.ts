@@ -1,0 +1,14 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsLegalDate } from '../../common/legal-date.validator.js';
+
+export class NotifyWithdrawalRequestDto {
+  @ApiProperty({ example: '2024-03-01', description: 'The date the depositary received the notice.' })
+  @IsLegalDate()
+  notifiedOn: string;
+
+  @ApiPropertyOptional({ example: '2025-03-01', description: 'Default: twelve months after the notice (VCLT 56(2)).' })
+  @IsOptional()
+  @IsLegalDate()
+  effectiveOn?: string;
+}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class RequestReviewRequestDto {
+  @ApiProperty({ type: [String], example: ['Legal Adviser, Netherlands', 'Legal Adviser, United Kingdom'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  reviewers: string[];
+
+  @ApiPropertyOptional({ example: 'For consideration by the Executive Committee.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
