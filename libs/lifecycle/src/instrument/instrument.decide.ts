@@ -21,6 +21,8 @@ import {
   type Stage,
   type Votes,
   applyCorrection,
+  CONSENT_KINDS,
+  RESERVATION_KINDS,
 } from './instrument.events.js';
 
 // ---- commands -------------------------------------------------------------------------------------------
@@ -451,8 +453,7 @@ const correct = (instrument: Instrument, command: CorrectAct, context: CommandCo
     if (!allowed.includes(field)) {
       throw invalid(field, `${field} cannot be corrected on this act; the fields of a ${describeAct(act.type)} are ${allowed.join(', ')}.`, 'FIELD_NOT_CORRECTABLE');
     }
-    const value = changes[field];
-    if (typeof value === 'string' && /On$/.test(field)) notInFuture(field, value, context);
+    checkCorrectedValue(act.type, field, changes[field], context);
   }
   const event: InstrumentEvent = {
     type: 'ActCorrected.v1',
@@ -464,6 +465,32 @@ const correct = (instrument: Instrument, command: CorrectAct, context: CommandCo
   const parties = act.party ? [act.party] : Object.keys(after.participants);
   for (const party of parties) checkParticipation(after, party);
   return [event, ...redetermine(instrument, after)];
+};
+
+/** Optional facts a correction may remove (an open-ended signature period, an unknown domestic act date). */
+const NULLABLE_FIELDS: Partial<Record<CorrectableEventType, readonly string[]>> = {
+  'SignatureOpened.v1': ['closesOn'],
+  'ConsentDeposited.v1': ['domesticActOn'],
+  'TextAdopted.v1': ['votes'],
+  'InstrumentSigned.v1': ['place'],
+};
+
+/** The edge checks types; the domain checks that a value fits the act it corrects. */
+const checkCorrectedValue = (type: CorrectableEventType, field: string, value: unknown, context: CommandContext): void => {
+  const oneOf = (allowed: readonly unknown[]) => {
+    if (!allowed.includes(value)) throw invalid(field, `${field} of a ${describeAct(type)} must be one of ${allowed.join(', ')}.`, 'INVALID_CORRECTION');
+  };
+  if (field === 'kind') return oneOf(type === 'ConsentDeposited.v1' ? CONSENT_KINDS : RESERVATION_KINDS);
+  if (field === 'method') return oneOf(['consensus', 'vote']);
+  if (field === 'madeAt') return oneOf(['signature', 'deposit']);
+  if (value === null) {
+    if (!NULLABLE_FIELDS[type]?.includes(field)) throw invalid(field, `${field} of a ${describeAct(type)} cannot be removed, only corrected.`, 'INVALID_CORRECTION');
+    return;
+  }
+  // Dates of acts that have taken place cannot lie ahead; a signature period may close in the future.
+  if (/On$/.test(field) && typeof value === 'string' && !['closesOn', 'opensOn', 'effectiveOn'].includes(field)) {
+    notInFuture(field, value, context);
+  }
 };
 
 const describeAct = (type: CorrectableEventType): string =>
