@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '#libs/event-store';
 import { CommonModule } from './common/common.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 
 @Module({
-  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, PartiesModule, InstrumentsModule],
+  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, PartiesModule, InstrumentsModule, DemoModule],
   controllers: [HealthHttpController],
 })
 export class AppModule {}
