@@ -405,10 +405,21 @@ export const legalDateOf = (event: InstrumentEvent, recordedOn: LegalDate): Lega
   }
 };
 
-/** The stage as at a date: an instrument whose entry-into-force date is still ahead is not yet in force. */
+/**
+ * The stage as at a legal date: each stage from adoption on begins on the date of its act (adoption, opening
+ * for signature, entry into force, termination), so an instrument is reported at the last stage whose date
+ * is on or before `asOf`. The negotiation stages (drafting, review, approval) carry no legal date and are
+ * reported as they stand; before its adoption (or, for an MOU opened without adoption, its opening) a later
+ * instrument is reported as approved.
+ */
 export const stageAsOf = (state: Instrument, asOf: LegalDate): Stage => {
-  if (state.stage === 'in-force' && state.entryIntoForce && state.entryIntoForce.date > asOf) {
-    return state.signatureOpening ? 'open-for-signature' : state.adoption ? 'adopted' : 'approved';
+  if (state.termination) {
+    if (state.termination.terminatedOn <= asOf) return 'terminated';
+  } else if (state.stage !== 'adopted' && state.stage !== 'open-for-signature' && state.stage !== 'in-force') {
+    return state.stage;
   }
-  return state.stage;
+  if (state.entryIntoForce && state.entryIntoForce.date <= asOf) return 'in-force';
+  if (state.signatureOpening && state.signatureOpening.opensOn <= asOf) return 'open-for-signature';
+  if (state.adoption && state.adoption.adoptedOn <= asOf) return 'adopted';
+  return 'approved';
 };

@@ -31,8 +31,10 @@ export const decideParty = (command: PartyCommand, state: PartyState, _context: 
     }
     case 'RenameParty': {
       if (state.status !== 'registered') throw notFound('PARTY_NOT_FOUND', `No party with code ${command.data.code} is registered.`);
-      if (state.name === command.data.name.trim()) return [];
-      return [{ type: 'PartyRenamed.v1', data: { code: state.code, name: command.data.name.trim() } }];
+      const name = command.data.name.trim();
+      if (!name) throw invalid('name', 'name must not be empty.');
+      if (state.name === name) return [];
+      return [{ type: 'PartyRenamed.v1', data: { code: state.code, name } }];
     }
   }
 };
