@@ -5,3 +5,4 @@ export * from './party/party.decide.js';
 export * from './instrument/instrument.events.js';
 export * from './instrument/instrument.decide.js';
 export * from './handle-command.js';
+export * from './instrument/instrument.assess.js';

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { NotifyTerminationHttpController } from './notify-termination/notify-termination.http.controller.js';
+import { RevokeWithdrawalHttpController } from './revoke-withdrawal/revoke-withdrawal.http.controller.js';
+import { NotifyInternalProceduresHttpController } from './notify-internal-procedures/notify-internal-procedures.http.controller.js';
+import { ReviseFinalClausesHttpController } from './revise-final-clauses/revise-final-clauses.http.controller.js';
 import { AdoptTextHttpController } from './adopt-text/adopt-text.http.controller.js';
 import { CommentOnReviewHttpController } from './comment-on-review/comment-on-review.http.controller.js';
 import { CorrectActHttpController } from './correct-act/correct-act.http.controller.js';
@@ -34,6 +38,7 @@ import { TerminateInstrumentHttpController } from './terminate-instrument/termin
     NotifyWithdrawalHttpController,
     TerminateInstrumentHttpController,
     CorrectActHttpController,
+    ReviseFinalClausesHttpController,
   ],
   providers: [ExecuteInstrumentCommandHandler, InstrumentCommands],
 })

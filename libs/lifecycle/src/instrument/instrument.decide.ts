@@ -1,4 +1,10 @@
-import { addMonths, format, parseISO } from 'date-fns';
+import {
+  defaultRule,
+  defaultWithdrawalTerms,
+  validateInstrumentTerms,
+  withdrawalAllowedFrom,
+  withdrawalPeriodEnd,
+} from '#libs/entry-into-force';
 import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
 import type { CommandContext, Decider, LegalDate } from '../shared/event.js';
 import {
@@ -20,10 +26,13 @@ import {
   type Signatory,
   type Stage,
   type Votes,
+  type TermTerms,
+  type WithdrawalTerms,
   applyCorrection,
   CONSENT_KINDS,
   RESERVATION_KINDS,
 } from './instrument.events.js';
+import { assessInstrument } from './instrument.assess.js';
 
 // ---- commands -------------------------------------------------------------------------------------------
 
@@ -42,8 +51,14 @@ export type CreateInstrument = Command<
     /** Resolved by the handler from the party registry. */
     eligibleParties: readonly EligibleParty[];
     entryIntoForce: EntryIntoForceRule | null;
+    withdrawal?: WithdrawalTerms | null;
+    term?: TermTerms | null;
     text: InstrumentText | null;
   }
+>;
+export type ReviseFinalClauses = Command<
+  'ReviseFinalClauses',
+  { entryIntoForce: EntryIntoForceRule; withdrawal: WithdrawalTerms | null; term: TermTerms | null }
 >;
 export type RecordDraft = Command<'RecordDraft', { text: InstrumentText; summary: string }>;
 export type RequestReview = Command<'RequestReview', { reviewers: readonly string[]; note: string | null }>;
@@ -62,6 +77,9 @@ export type DepositConsent = Command<
   'DepositConsent',
   { party: string; kind: ConsentKind; depositedOn: LegalDate; domesticActOn: LegalDate | null }
 >;
+export type NotifyInternalProcedures = Command<'NotifyInternalProcedures', { party: string; notifiedOn: LegalDate }>;
+export type RevokeWithdrawal = Command<'RevokeWithdrawal', { party: string; revokedOn: LegalDate }>;
+export type NotifyTermination = Command<'NotifyTermination', { party: string; notifiedOn: LegalDate; effectiveOn: LegalDate | null }>;
 export type MakeReservation = Command<
   'MakeReservation',
   { party: string; kind: ReservationKind; text: string; madeOn: LegalDate; madeAt: 'signature' | 'deposit' | null }
@@ -72,6 +90,7 @@ export type CorrectAct = Command<'CorrectAct', { eventId: string; reason: string
 
 export type InstrumentCommand =
   | CreateInstrument
+  | ReviseFinalClauses
   | RecordDraft
   | RequestReview
   | CommentOnReview
@@ -80,14 +99,15 @@ export type InstrumentCommand =
   | OpenForSignature
   | SignInstrument
   | DepositConsent
+  | NotifyInternalProcedures
   | MakeReservation
   | NotifyWithdrawal
+  | RevokeWithdrawal
+  | NotifyTermination
   | TerminateInstrument
   | CorrectAct;
 
-export const DEFAULT_ENTRY_INTO_FORCE_RULE: EntryIntoForceRule = { type: 'definitive-signature-by-all' };
-/** VCLT 56(2): a denunciation takes effect twelve months after notice, unless the notice names a later date. */
-const DEFAULT_WITHDRAWAL_MONTHS = 12;
+export const DEFAULT_ENTRY_INTO_FORCE_RULE: EntryIntoForceRule = defaultRule;
 
 // ---- guards ---------------------------------------------------------------------------------------------
 
@@ -228,34 +248,29 @@ const checkVotes = (method: 'consensus' | 'vote', votes: Votes | null): void => 
 
 // ---- entry into force ----------------------------------------------------------------------------------
 
-/**
- * The date the instrument enters into force under its rule, or null while the condition is unmet.
- * Only "definitive signature by all eligible parties" is evaluated here; other rule shapes are kept as given.
- */
-export const entryIntoForceDate = (state: Instrument): LegalDate | null => {
-  if (state.entryIntoForceRule.type !== 'definitive-signature-by-all' || state.eligibleParties.length === 0) return null;
-  let latest: LegalDate | null = null;
-  for (const { code } of state.eligibleParties) {
-    const signature = state.participants[code]?.signature;
-    if (!signature?.definitive) return null;
-    if (!latest || signature.signedOn > latest) latest = signature.signedOn;
-  }
-  return latest;
-};
+/** The general entry-into-force date under the instrument's final clauses (possibly still ahead), or null. */
+export const entryIntoForceDate = (state: Instrument): LegalDate | null =>
+  state.eligibleParties.length === 0 ? null : assessInstrument(state).entryIntoForce.date;
 
-/** Re-determine entry into force after an act; emits an event only when the date changes. */
+/**
+ * Re-determine entry into force after an act, a correction or a revision of the final clauses; emits an
+ * event only when the date changes. The date may lie ahead (three months after the tenth deposit): the
+ * instrument is in force from that day on, not from the act that met the condition.
+ */
 const redetermine = (before: Instrument, after: Instrument): InstrumentEvent[] => {
   if (before.stage === 'terminated') return [];
   const date = entryIntoForceDate(after);
   const current = before.entryIntoForce;
   if (date === (current?.date ?? null)) return [];
-  if (date === null) return []; // a condition once met is not undone by a later act; corrections say so explicitly
-  return [
-    {
-      type: 'EntryIntoForceDetermined.v1',
-      data: { date, rule: after.entryIntoForceRule.type, supersedes: current?.eventId ?? null },
-    },
-  ];
+  if (date === null) {
+    return [
+      {
+        type: 'EntryIntoForceDeterminationRevoked.v1',
+        data: { supersedes: current!.eventId, reason: 'The acts on record no longer meet the condition for entry into force.' },
+      },
+    ];
+  }
+  return [{ type: 'EntryIntoForceDetermined.v1', data: { date, rule: after.entryIntoForceRule.type, supersedes: current?.eventId ?? null } }];
 };
 
 /** Fold events a decision produced onto the state, for checks that look at the result. */
@@ -287,6 +302,13 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
     throw conflict('INSTRUMENT_TERMINATED', `The ${NOUN[instrument.kind]} was terminated on ${instrument.termination!.terminatedOn}; no further act can be recorded.`);
   }
   switch (command.type) {
+    case 'ReviseFinalClauses': {
+      requireStage(instrument, ['drafting', 'in-review', 'approved'], 'revising the final clauses');
+      const terms = { entryIntoForce: command.data.entryIntoForce, withdrawal: command.data.withdrawal, term: command.data.term };
+      requireValidTerms(terms);
+      const event: InstrumentEvent = { type: 'FinalClausesRevised.v1', data: terms };
+      return [event, ...redetermine(instrument, simulate(instrument, [event]))];
+    }
     case 'RecordDraft': {
       requireStage(instrument, ['drafting'], 'recording a new draft');
       requireText(command.data.text);
@@ -357,20 +379,42 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
       const madeAt = command.data.madeAt ?? (p.consent ? 'deposit' : 'signature');
       return partyAct(instrument, party, { type: 'ReservationMade.v1', data: { ...command.data, madeAt } });
     }
-    case 'NotifyWithdrawal': {
+    case 'NotifyWithdrawal':
+      return notifyWithdrawal(instrument, command, context);
+    case 'RevokeWithdrawal': {
+      const { party, revokedOn } = command.data;
+      requireEligible(instrument, party);
+      notInFuture('revokedOn', revokedOn, context);
+      const withdrawal = participation(instrument, party)?.withdrawal;
+      if (!withdrawal || withdrawal.revokedOn) {
+        throw conflict('NO_PENDING_WITHDRAWAL', `${nameOf(instrument, party)} has no notice of withdrawal in course to revoke.`);
+      }
+      if (revokedOn < withdrawal.notifiedOn || revokedOn >= withdrawal.effectiveOn) {
+        throw conflict('REVOCATION_OUT_OF_TIME', `A notice of withdrawal can be revoked only between its notice (${withdrawal.notifiedOn}) and the day it takes effect (${withdrawal.effectiveOn}).`);
+      }
+      return partyAct(instrument, party, { type: 'WithdrawalRevoked.v1', data: { party, revokedOn } });
+    }
+    case 'NotifyInternalProcedures': {
       const { party, notifiedOn } = command.data;
+      requireStage(instrument, ['open-for-signature', 'in-force'], 'notification that internal procedures are complete');
       requireEligible(instrument, party);
       notInFuture('notifiedOn', notifiedOn, context);
       const p = participation(instrument, party);
-      if (!isBound(p)) {
-        throw conflict('NOT_BOUND', `${nameOf(instrument, party)} is not bound by this ${NOUN[instrument.kind]}, so it has nothing to withdraw from.`);
-      }
-      if (p!.withdrawal) {
-        throw conflict('ALREADY_WITHDRAWING', `${nameOf(instrument, party)} already gave notice of withdrawal on ${p!.withdrawal.notifiedOn}.`);
-      }
-      const effectiveOn =
-        command.data.effectiveOn ?? format(addMonths(parseISO(notifiedOn), DEFAULT_WITHDRAWAL_MONTHS), 'yyyy-MM-dd');
-      return partyAct(instrument, party, { type: 'WithdrawalNotified.v1', data: { party, notifiedOn, effectiveOn } });
+      if (!p?.signature) throw conflict('SIGNATURE_REQUIRED', `${nameOf(instrument, party)} has not signed this ${NOUN[instrument.kind]}; it can notify the completion of its internal procedures only after signing.`);
+      if (p.notification) throw conflict('ALREADY_NOTIFIED', `${nameOf(instrument, party)} already notified the completion of its internal procedures on ${p.notification.notifiedOn}.`);
+      if (notifiedOn < p.signature.signedOn) throw conflict('NOTIFICATION_BEFORE_SIGNATURE', `${nameOf(instrument, party)} cannot notify on ${notifiedOn}, before it signed on ${p.signature.signedOn}.`);
+      return partyAct(instrument, party, { type: 'InternalProceduresNotified.v1', data: { party, notifiedOn } });
+    }
+    case 'NotifyTermination': {
+      const { party, notifiedOn, effectiveOn } = command.data;
+      if (instrument.kind !== 'mou') throw conflict('TERMINATION_NOTICE_FOR_MOUS', `A notice of termination under a term clause applies to memoranda of understanding; a party to a ${NOUN[instrument.kind]} gives notice of withdrawal.`);
+      requireStage(instrument, ['open-for-signature', 'in-force'], 'notice of termination');
+      requireEligible(instrument, party);
+      notInFuture('notifiedOn', notifiedOn, context);
+      if (!isBound(participation(instrument, party))) throw conflict('NOT_BOUND', `${nameOf(instrument, party)} does not participate in this memorandum of understanding, so it cannot give notice to end it.`);
+      if (instrument.terminationNotice) throw conflict('ALREADY_NOTIFIED', `Notice of termination was already given on ${instrument.terminationNotice.notifiedOn}.`);
+      if (effectiveOn && effectiveOn < notifiedOn) throw invalid('effectiveOn', `The termination cannot take effect (${effectiveOn}) before its notice (${notifiedOn}).`);
+      return [{ type: 'TerminationNotified.v1', data: { party, notifiedOn, namedEffectiveOn: effectiveOn } }];
     }
     case 'TerminateInstrument': {
       requireStage(instrument, ['adopted', 'open-for-signature', 'in-force'], 'termination');
@@ -404,6 +448,7 @@ const create = (command: CreateInstrument, state: InstrumentState, context: Comm
     throw invalid('eligibleParties', 'A bilateral agreement has exactly two parties.', 'BILATERAL_PARTIES');
   }
   if (d.text) requireText(d.text);
+  requireValidTerms({ entryIntoForce: d.entryIntoForce ?? DEFAULT_ENTRY_INTO_FORCE_RULE, withdrawal: d.withdrawal ?? null, term: d.term ?? null });
   const events: InstrumentEvent[] = [
     {
       type: 'InstrumentCreated.v1',
@@ -416,12 +461,53 @@ const create = (command: CreateInstrument, state: InstrumentState, context: Comm
         depositary: d.depositary,
         eligibleParties: d.eligibleParties,
         entryIntoForce: d.entryIntoForce ?? DEFAULT_ENTRY_INTO_FORCE_RULE,
+        ...(d.withdrawal ? { withdrawal: d.withdrawal } : {}),
+        ...(d.term ? { term: d.term } : {}),
         createdOn: context.today,
       },
     },
   ];
   if (d.text) events.push({ type: 'DraftVersionRecorded.v1', data: { version: 1, text: d.text, summary: 'First draft.' } });
   return events;
+};
+
+/** The final clauses are checked by the library that evaluates them; a problem names its field. */
+const requireValidTerms = (terms: { entryIntoForce: EntryIntoForceRule; withdrawal: WithdrawalTerms | null; term: TermTerms | null }): void => {
+  const problems = validateInstrumentTerms({
+    entryIntoForce: terms.entryIntoForce,
+    ...(terms.withdrawal ? { withdrawal: terms.withdrawal } : {}),
+    ...(terms.term ? { term: terms.term } : {}),
+  });
+  if (problems.length) throw invalid(problems[0].path, problems.map((p) => p.message).join('; '), 'INVALID_FINAL_CLAUSES');
+};
+
+const notifyWithdrawal = (instrument: Instrument, command: NotifyWithdrawal, context: CommandContext): InstrumentEvent[] => {
+  const { party, notifiedOn } = command.data;
+  requireEligible(instrument, party);
+  notInFuture('notifiedOn', notifiedOn, context);
+  const p = participation(instrument, party);
+  if (!isBound(p)) {
+    throw conflict('NOT_BOUND', `${nameOf(instrument, party)} is not bound by this ${NOUN[instrument.kind]}, so it has nothing to withdraw from.`);
+  }
+  if (p!.withdrawal && !p!.withdrawal.revokedOn) {
+    throw conflict('ALREADY_WITHDRAWING', `${nameOf(instrument, party)} already gave notice of withdrawal on ${p!.withdrawal.notifiedOn}.`);
+  }
+  const terms = instrument.withdrawalTerms ?? defaultWithdrawalTerms;
+  const assessment = assessInstrument(instrument);
+  const allowedFrom = withdrawalAllowedFrom(terms, {
+    partyEntryIntoForceOn: assessment.entryIntoForce.parties.find((a) => a.code === party)?.entryIntoForceOn ?? null,
+    instrumentEntryIntoForceOn: assessment.entryIntoForce.date,
+  });
+  if (allowedFrom && notifiedOn < allowedFrom) {
+    throw conflict('WITHDRAWAL_LOCKED_IN', `The ${NOUN[instrument.kind]} allows no withdrawal before ${allowedFrom}; ${nameOf(instrument, party)}'s notice of ${notifiedOn} comes too early.`);
+  }
+  // The notice period runs from the notice; a later date named in the notice wins (VCLT 56(2), 68).
+  const periodEnd = withdrawalPeriodEnd(terms, notifiedOn);
+  const named = command.data.effectiveOn;
+  if (named && named < periodEnd) {
+    throw invalid('effectiveOn', `A withdrawal notified on ${notifiedOn} cannot take effect before ${periodEnd}, the end of the notice period; a notice may name a later date only.`, 'WITHDRAWAL_NOTICE_PERIOD');
+  }
+  return partyAct(instrument, party, { type: 'WithdrawalNotified.v1', data: { party, notifiedOn, effectiveOn: named ?? periodEnd } });
 };
 
 const depositConsent = (instrument: Instrument, command: DepositConsent, context: CommandContext): InstrumentEvent[] => {
@@ -501,6 +587,7 @@ const describeAct = (type: CorrectableEventType): string =>
     'ConsentDeposited.v1': 'consent to be bound',
     'ReservationMade.v1': 'reservation or declaration',
     'WithdrawalNotified.v1': 'withdrawal notice',
+    'InternalProceduresNotified.v1': 'notification that internal procedures are complete',
   })[type];
 
 export const instrumentDecider: Decider<InstrumentState, InstrumentCommand, InstrumentEvent> = {

@@ -207,7 +207,7 @@ describe('instrument decider', () => {
     });
 
     it('creates an instrument without text: drafting, no draft yet; languages, depositary and rule as given', () => {
-      const rule = { type: 'count-then-days', count: 3, days: 30 };
+      const rule = { type: 'instruments', count: 3, timing: { kind: 'days-after', days: 30 } } as const;
       const state = asInstrument(
         spec
           .given([])
@@ -674,11 +674,11 @@ describe('instrument decider', () => {
         expect(entryIntoForceDate(state)).toBeNull();
       });
 
-      it('is not brought about by ratifications (the rule counts definitive signatures only)', () => {
+      it('is brought about by the last party to be bound, whether by definitive signature or by ratification', () => {
         spec
           .given([...openTreaty(), signed('JAM', '2019-06-10'), signed('BRB', '2019-06-15', true), signed('CCLEC', '2019-06-20', true)])
           .when(deposit('JAM', 'ratification', '2019-11-01'))
-          .then([consented('JAM', 'ratification', '2019-11-01')]);
+          .then([consented('JAM', 'ratification', '2019-11-01'), inForce('2019-11-01')]);
       });
 
       it('is determined for an MOU signed definitively by both organisations', () => {
@@ -688,9 +688,9 @@ describe('instrument decider', () => {
           .then([signed('CPU', '2019-07-02', true), inForce('2019-07-02')]);
       });
 
-      it('is never determined under another rule', () => {
+      it('is not determined by signatures under another rule', () => {
         spec
-          .given([created('mou', [CCLEC, CPU], { type: 'on-stated-date', date: '2020-01-01' }), drafted(1), reviewRequested(1, 1), reviewDecided(1, 'approve'), opened('2019-06-01', null), signed('CCLEC', '2019-06-20', true)])
+          .given([created('mou', [CCLEC, CPU], { type: 'instruments', count: 2, timing: { kind: 'days-after', days: 30 } }), drafted(1), reviewRequested(1, 1), reviewDecided(1, 'approve'), opened('2019-06-01', null), signed('CCLEC', '2019-06-20', true)])
           .when(sign('CPU', '2019-07-02', true))
           .then([signed('CPU', '2019-07-02', true)]);
       });
@@ -871,12 +871,16 @@ describe('instrument decider', () => {
     it('is open to a party bound by definitive signature', () => {
       spec
         .given(mouInForce())
-        .when(withdraw('CPU', '2020-03-01', '2020-04-01'))
-        .then([withdrawn('CPU', '2020-03-01', '2020-04-01')]);
+        .when(withdraw('CPU', '2020-03-01', '2021-04-01'))
+        .then([withdrawn('CPU', '2020-03-01', '2021-04-01')]);
     });
 
-    it('refuses an effective date before the notice', () => {
-      spec.given(jamRatified).when(withdraw('JAM', '2020-01-31', '2020-01-30')).thenThrows('WITHDRAWAL_EFFECTIVE_BEFORE_NOTICE');
+    it('refuses an effective date before the end of the notice period', () => {
+      spec
+        .given(jamRatified)
+        .when(withdraw('JAM', '2020-01-31', '2020-01-30'))
+        .thenThrows('WITHDRAWAL_NOTICE_PERIOD', { kind: 'invalid', field: 'effectiveOn', message: '2021-01-31' });
+      spec.given(jamRatified).when(withdraw('JAM', '2020-01-31', '2021-01-30')).thenThrows('WITHDRAWAL_NOTICE_PERIOD');
     });
 
     it('refuses a notice dated before the party was bound', () => {

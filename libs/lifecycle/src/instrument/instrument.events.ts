@@ -1,3 +1,4 @@
+import type { EntryIntoForceRule, TermTerms, WithdrawalTerms } from '#libs/entry-into-force';
 import type { DomainEvent, EventEnvelope, LegalDate } from '../shared/event.js';
 import type { PartyKind } from '../party/party.events.js';
 
@@ -45,11 +46,8 @@ export interface Votes {
   readonly against: number;
   readonly abstentions: number;
 }
-/**
- * The final clause on entry into force, as data. Only `definitive-signature-by-all` is evaluated by the
- * lifecycle itself; richer shapes are stored as given and evaluated by the entry-into-force library.
- */
-export type EntryIntoForceRule = { readonly type: string } & Readonly<Record<string, unknown>>;
+/** The final clauses as data; the entry-into-force library evaluates them. */
+export type { EntryIntoForceRule, TermTerms, WithdrawalTerms };
 
 // ---- events ---------------------------------------------------------------------------------------------
 
@@ -65,8 +63,17 @@ export type InstrumentCreated = DomainEvent<
     /** A snapshot of the parties as registered when the instrument was created. */
     readonly eligibleParties: readonly EligibleParty[];
     readonly entryIntoForce: EntryIntoForceRule;
+    /** Absent: twelve months' notice (VCLT 56(2)). */
+    readonly withdrawal?: WithdrawalTerms | null;
+    /** An MOU's term, renewal and termination on notice; absent: open-ended. */
+    readonly term?: TermTerms | null;
     readonly createdOn: LegalDate;
   }
+>;
+/** The final clauses may be revised until the text is adopted. */
+export type FinalClausesRevised = DomainEvent<
+  'FinalClausesRevised.v1',
+  { readonly entryIntoForce: EntryIntoForceRule; readonly withdrawal: WithdrawalTerms | null; readonly term: TermTerms | null }
 >;
 export type DraftVersionRecorded = DomainEvent<
   'DraftVersionRecorded.v1',
@@ -120,6 +127,11 @@ export type ConsentDeposited = DomainEvent<
     readonly domesticActOn: LegalDate | null;
   }
 >;
+/** Bilateral agreements: a party notifies the other that its internal procedures are complete. */
+export type InternalProceduresNotified = DomainEvent<
+  'InternalProceduresNotified.v1',
+  { readonly party: string; readonly notifiedOn: LegalDate }
+>;
 export type ReservationMade = DomainEvent<
   'ReservationMade.v1',
   {
@@ -134,6 +146,13 @@ export type WithdrawalNotified = DomainEvent<
   'WithdrawalNotified.v1',
   { readonly party: string; readonly notifiedOn: LegalDate; readonly effectiveOn: LegalDate }
 >;
+/** A notice of withdrawal may be revoked before it takes effect (VCLT 68). */
+export type WithdrawalRevoked = DomainEvent<'WithdrawalRevoked.v1', { readonly party: string; readonly revokedOn: LegalDate }>;
+/** An MOU participant's notice that ends the MOU (under its term clause), effective later. */
+export type TerminationNotified = DomainEvent<
+  'TerminationNotified.v1',
+  { readonly party: string; readonly notifiedOn: LegalDate; readonly namedEffectiveOn: LegalDate | null }
+>;
 export type EntryIntoForceDetermined = DomainEvent<
   'EntryIntoForceDetermined.v1',
   {
@@ -142,6 +161,11 @@ export type EntryIntoForceDetermined = DomainEvent<
     /** The earlier determination this one replaces, when a correction moved the date. */
     readonly supersedes: string | null;
   }
+>;
+/** A correction took away what met the condition: the earlier determination no longer holds. */
+export type EntryIntoForceDeterminationRevoked = DomainEvent<
+  'EntryIntoForceDeterminationRevoked.v1',
+  { readonly supersedes: string; readonly reason: string }
 >;
 export type InstrumentTerminated = DomainEvent<
   'InstrumentTerminated.v1',
@@ -160,6 +184,7 @@ export type ActCorrected = DomainEvent<
 
 export type InstrumentEvent =
   | InstrumentCreated
+  | FinalClausesRevised
   | DraftVersionRecorded
   | ReviewRequested
   | ReviewCommentAdded
@@ -168,9 +193,13 @@ export type InstrumentEvent =
   | SignatureOpened
   | InstrumentSigned
   | ConsentDeposited
+  | InternalProceduresNotified
   | ReservationMade
   | WithdrawalNotified
+  | WithdrawalRevoked
+  | TerminationNotified
   | EntryIntoForceDetermined
+  | EntryIntoForceDeterminationRevoked
   | InstrumentTerminated
   | ActCorrected;
 
@@ -180,6 +209,7 @@ export const CORRECTABLE_FIELDS = {
   'SignatureOpened.v1': ['opensOn', 'closesOn', 'place'],
   'InstrumentSigned.v1': ['signedOn', 'signatory', 'definitive', 'place'],
   'ConsentDeposited.v1': ['kind', 'depositedOn', 'domesticActOn'],
+  'InternalProceduresNotified.v1': ['notifiedOn'],
   'ReservationMade.v1': ['kind', 'text', 'madeOn', 'madeAt'],
   'WithdrawalNotified.v1': ['notifiedOn', 'effectiveOn'],
 } as const satisfies Partial<Record<InstrumentEvent['type'], readonly string[]>>;
@@ -211,13 +241,16 @@ export type SignatureOpening = Recorded<SignatureOpened['data']>;
 export type Signature = Recorded<Omit<InstrumentSigned['data'], 'party'>>;
 export type Consent = Recorded<Omit<ConsentDeposited['data'], 'party'>>;
 export type Reservation = Recorded<Omit<ReservationMade['data'], 'party'>>;
-export type Withdrawal = Recorded<Omit<WithdrawalNotified['data'], 'party'>>;
+export type Withdrawal = Recorded<Omit<WithdrawalNotified['data'], 'party'>> & { readonly revokedOn?: LegalDate | null };
+export type Notification = Recorded<Omit<InternalProceduresNotified['data'], 'party'>>;
 
 export interface Participation {
   readonly signature: Signature | null;
   readonly consent: Consent | null;
   readonly reservations: readonly Reservation[];
   readonly withdrawal: Withdrawal | null;
+  /** Bilateral agreements only. */
+  readonly notification?: Notification | null;
 }
 
 export interface Instrument {
@@ -230,6 +263,9 @@ export interface Instrument {
   readonly depositary: string | null;
   readonly eligibleParties: readonly EligibleParty[];
   readonly entryIntoForceRule: EntryIntoForceRule;
+  readonly withdrawalTerms: WithdrawalTerms | null;
+  readonly term: TermTerms | null;
+  readonly terminationNotice: Omit<TerminationNotified['data'], 'party'> & { readonly by: string } | null;
   readonly createdOn: LegalDate;
   readonly drafts: readonly DraftVersion[];
   readonly reviews: readonly ReviewRound[];
@@ -279,6 +315,9 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
       depositary: d.depositary,
       eligibleParties: d.eligibleParties,
       entryIntoForceRule: d.entryIntoForce,
+      withdrawalTerms: d.withdrawal ?? null,
+      term: d.term ?? null,
+      terminationNotice: null,
       createdOn: d.createdOn,
       drafts: [],
       reviews: [],
@@ -292,6 +331,8 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
   }
   if (state.stage === 'none') return state; // no event but creation can start a stream
   switch (event.type) {
+    case 'FinalClausesRevised.v1':
+      return { ...state, entryIntoForceRule: event.data.entryIntoForce, withdrawalTerms: event.data.withdrawal, term: event.data.term };
     case 'DraftVersionRecorded.v1':
       return { ...state, drafts: [...state.drafts, { ...event.data, recordedAt: metadata.recordedAt }] };
     case 'ReviewRequested.v1':
@@ -335,6 +376,21 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
       const next = withParticipant(state, party, (p) => ({ ...p, consent: { ...consent, eventId } }));
       return indexAct(next, eventId, event.type, party);
     }
+    case 'InternalProceduresNotified.v1': {
+      const { party, notifiedOn } = event.data;
+      const next = withParticipant(state, party, (p) => ({ ...p, notification: { notifiedOn, eventId } }));
+      return indexAct(next, eventId, event.type, party);
+    }
+    case 'WithdrawalRevoked.v1':
+      return withParticipant(state, event.data.party, (p) =>
+        p.withdrawal ? { ...p, withdrawal: { ...p.withdrawal, revokedOn: event.data.revokedOn } } : p,
+      );
+    case 'TerminationNotified.v1': {
+      const { party, ...notice } = event.data;
+      return { ...state, terminationNotice: { ...notice, by: party } };
+    }
+    case 'EntryIntoForceDeterminationRevoked.v1':
+      return { ...state, stage: stageBeforeEntryIntoForce(state), entryIntoForce: null };
     case 'ReservationMade.v1': {
       const { party, ...reservation } = event.data;
       const next = withParticipant(state, party, (p) => ({
@@ -358,6 +414,10 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
 };
 
 /** A correction patches the act it names; the original event stays in the log untouched. */
+/** Where an instrument stands procedurally when it is not (or no longer) determined to be in force. */
+export const stageBeforeEntryIntoForce = (state: Instrument): Stage =>
+  state.signatureOpening ? 'open-for-signature' : state.adoption ? 'adopted' : 'approved';
+
 export const applyCorrection = (state: Instrument, correction: ActCorrected['data']): Instrument => {
   const act = state.acts[correction.correctedEventId];
   if (!act) return state;
@@ -378,6 +438,8 @@ export const applyCorrection = (state: Instrument, correction: ActCorrected['dat
       }));
     case 'WithdrawalNotified.v1':
       return withParticipant(state, act.party!, (p) => (p.withdrawal ? { ...p, withdrawal: { ...p.withdrawal, ...changes } } : p));
+    case 'InternalProceduresNotified.v1':
+      return withParticipant(state, act.party!, (p) => (p.notification ? { ...p, notification: { ...p.notification, ...changes } } : p));
   }
 };
 
@@ -395,7 +457,11 @@ export const legalDateOf = (event: InstrumentEvent, recordedOn: LegalDate): Lega
     case 'ReservationMade.v1':
       return event.data.madeOn;
     case 'WithdrawalNotified.v1':
+    case 'InternalProceduresNotified.v1':
+    case 'TerminationNotified.v1':
       return event.data.notifiedOn;
+    case 'WithdrawalRevoked.v1':
+      return event.data.revokedOn;
     case 'EntryIntoForceDetermined.v1':
       return event.data.date;
     case 'InstrumentTerminated.v1':

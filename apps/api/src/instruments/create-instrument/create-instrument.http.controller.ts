@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { EntryIntoForceRule, TermTerms, WithdrawalTerms } from '#libs/lifecycle';
 import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
 import { uuidFromKey } from '../../common/command-runner.js';
+import { finalClauseExamples } from '../shared/final-clauses.dto.js';
 import { InstrumentCommands } from '../shared/instrument-commands.js';
 import { CreateInstrumentRequestDto } from './create-instrument.request.dto.js';
 
@@ -16,6 +18,15 @@ export class CreateInstrumentHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a new instrument (treaty, agreement, MOU, protocol or amendment) at the drafting stage' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating the request with the same key returns the first result.' })
+  @ApiBody({
+    type: CreateInstrumentRequestDto,
+    examples: finalClauseExamples((entryIntoForce) => ({
+      kind: 'treaty',
+      title: 'Agreement establishing the Caribbean Customs Organization',
+      eligibleParties: ['NLD', 'GBR', 'BHS', 'CUB'],
+      entryIntoForce,
+    })),
+  })
   @ApiCreatedResponse({ description: '{ id, revision, position, eventIds }' })
   async create(
     @Body() body: CreateInstrumentRequestDto,
@@ -37,7 +48,9 @@ export class CreateInstrumentHttpController {
           languages: body.languages ?? [],
           depositary: body.depositary ?? null,
           eligibleParties: body.eligibleParties,
-          entryIntoForce: (body.entryIntoForce as { type: string } | undefined) ?? null,
+          entryIntoForce: (body.entryIntoForce as EntryIntoForceRule | undefined) ?? null,
+          withdrawal: (body.withdrawal as WithdrawalTerms | undefined) ?? null,
+          term: (body.term as TermTerms | undefined) ?? null,
           text: body.text ?? null,
         },
       },

@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,9 +13,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INSTRUMENT_KINDS, type InstrumentKind } from '#libs/lifecycle';
+import { FinalClausesDto } from '../shared/final-clauses.dto.js';
 import { InstrumentTextDto } from '../shared/instrument-text.dto.js';
 
-export class CreateInstrumentRequestDto {
+export class CreateInstrumentRequestDto extends FinalClausesDto {
   @ApiProperty({ enum: INSTRUMENT_KINDS, example: 'treaty' })
   @IsIn(INSTRUMENT_KINDS)
   kind: InstrumentKind;
@@ -56,12 +56,4 @@ export class CreateInstrumentRequestDto {
   @ValidateNested()
   @Type(() => InstrumentTextDto)
   text?: InstrumentTextDto;
-
-  @ApiPropertyOptional({
-    description: 'The final clause on entry into force, as data. Default: in force on definitive signature by all eligible parties.',
-    example: { type: 'definitive-signature-by-all' },
-  })
-  @IsOptional()
-  @IsObject()
-  entryIntoForce?: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
-import { fold, instrumentDecider, instrumentStream, notFound, stageAsOf } from '#libs/lifecycle';
+import { assessInstrument, fold, instrumentDecider, instrumentStageAsOf, instrumentStream, notFound } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from '../../common/clock.js';
 import { etag } from '../../common/command-request.js';
@@ -24,7 +24,10 @@ export class GetInstrumentHttpController {
     if (state.stage === 'none') throw notFound('INSTRUMENT_NOT_FOUND', `No instrument with id ${id} is recorded.`);
     const revision = events[events.length - 1].revision;
     response.setHeader('ETag', etag(revision));
+    const today = this.clock.today();
+    const assessment = assessInstrument(state, { asOf: today });
     const { acts: _acts, ...view } = state;
-    return { ...view, stage: stageAsOf(state, this.clock.today()), revision: Number(revision) };
+    // Today's stage and the computed dates (projected entry into force, per-party dates, instruments still required).
+    return { ...view, stage: instrumentStageAsOf(state, today, assessment), assessment, revision: Number(revision) };
   }
 }
