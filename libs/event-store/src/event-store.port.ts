@@ -4,6 +4,10 @@
  *
  * Revisions are 0-based per stream, as in EventStoreDB. Positions are opaque, strictly increasing bigints
  * in the global log (SQLite: a sequence; EventStoreDB: the commit position).
+ *
+ * Data and metadata are stored as JSON: bigint values are written as decimal strings (so they never make an
+ * append throw), Dates as ISO strings, `undefined` members are dropped. Read them back as such.
+ * Stream names and event types starting with `$` are reserved (EventStoreDB system streams) and rejected.
  */
 
 export type ExpectedRevision = 'no_stream' | 'any' | bigint;
@@ -37,7 +41,7 @@ export interface RecordedEvent {
 }
 
 export interface AppendResult {
-  /** Revision of the last event appended (the stream's revision after the append). */
+  /** Revision of the last event appended (the stream's revision after the append; -1n: no stream). */
   readonly nextRevision: bigint;
   /** Global position of the last event appended. */
   readonly position: bigint;
@@ -61,19 +65,33 @@ export interface SubscribeOptions {
 }
 
 export interface Subscription {
+  /** Resolves once the in-flight handler (if any) has returned; do not await it from inside `onEvent`. */
   stop(): Promise<void>;
 }
 
 export interface EventStore {
+  /**
+   * Appends the batch atomically if the stream is at `expectedRevision`, else rejects with
+   * WrongExpectedRevisionError and appends nothing:
+   * - 'no_stream': the stream must have no events; 'any': no check; a bigint: the stream's last revision.
+   * - Idempotent retries, as in EventStoreDB: re-sending a batch whose event ids are already at the revisions
+   *   it asked for appends nothing and resolves with the original revision and position (EventStoreDB only
+   *   does this best-effort for 'any'; the embedded store always does).
+   * - An empty batch appends nothing: it only checks `expectedRevision` and resolves with the stream's current
+   *   revision and the position of its last event (both -1n when the stream does not exist). EventStoreDB would
+   *   write an empty log record for it; the adapters do not.
+   * When the promise resolves, the events are durable (fsync'd / acknowledged by the server).
+   */
   append(stream: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   /** All events of a stream in revision order; an empty array when the stream does not exist. */
   readStream(stream: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
-  /** A page of the global log in position order. */
+  /** A page of the global log in position order (system events excluded); all remaining events without `limit`. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log, or START when it is empty. */
   headPosition(): Promise<LogPosition>;
   /** Catch up from `after`, then follow live appends, delivering events one at a time in log order. */
   subscribe(options: SubscribeOptions): Subscription;
+  /** Stops the subscriptions and releases the store; calling it again does nothing. */
   close(): Promise<void>;
 }
 
