@@ -39,6 +39,9 @@ import { TerminateInstrumentHttpController } from './terminate-instrument/termin
     TerminateInstrumentHttpController,
     CorrectActHttpController,
     ReviseFinalClausesHttpController,
+    NotifyInternalProceduresHttpController,
+    RevokeWithdrawalHttpController,
+    NotifyTerminationHttpController,
   ],
   providers: [ExecuteInstrumentCommandHandler, InstrumentCommands],
 })

@@ -259,6 +259,9 @@ export const entryIntoForceDate = (state: Instrument): LegalDate | null =>
  */
 const redetermine = (before: Instrument, after: Instrument): InstrumentEvent[] => {
   if (before.stage === 'terminated') return [];
+  // A text still under negotiation is not in force whatever its final clauses say (a fixed date already past):
+  // entry into force is first determined once the instrument is open for signature, when acts can be recorded.
+  if (!after.signatureOpening) return [];
   const date = entryIntoForceDate(after);
   const current = before.entryIntoForce;
   if (date === (current?.date ?? null)) return [];
@@ -349,8 +352,10 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
       // An MOU is often signed straight after approval, without a separate act of adoption.
       requireStage(instrument, instrument.kind === 'mou' ? ['approved', 'adopted'] : ['adopted'], 'opening for signature');
       const event: InstrumentEvent = { type: 'SignatureOpened.v1', data: command.data };
-      checkOpening(simulate(instrument, [event]));
-      return [event];
+      const after = simulate(instrument, [event]);
+      checkOpening(after);
+      // A fixed date needs no act: the instrument is determined to enter into force on it once open.
+      return [event, ...redetermine(instrument, after)];
     }
     case 'SignInstrument': {
       const { party, signedOn } = command.data;
@@ -411,7 +416,12 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
       requireStage(instrument, ['open-for-signature', 'in-force'], 'notice of termination');
       requireEligible(instrument, party);
       notInFuture('notifiedOn', notifiedOn, context);
-      if (!isBound(participation(instrument, party))) throw conflict('NOT_BOUND', `${nameOf(instrument, party)} does not participate in this memorandum of understanding, so it cannot give notice to end it.`);
+      const p = participation(instrument, party);
+      if (!isBound(p)) throw conflict('NOT_BOUND', `${nameOf(instrument, party)} does not participate in this memorandum of understanding, so it cannot give notice to end it.`);
+      const boundOn = p!.consent?.depositedOn ?? (p!.signature?.definitive ? p!.signature.signedOn : null);
+      if (boundOn && notifiedOn < boundOn) {
+        throw conflict('TERMINATION_BEFORE_CONSENT', `${nameOf(instrument, party)} cannot give notice of termination on ${notifiedOn}, before it became a participant (${boundOn}).`);
+      }
       if (instrument.terminationNotice) throw conflict('ALREADY_NOTIFIED', `Notice of termination was already given on ${instrument.terminationNotice.notifiedOn}.`);
       if (effectiveOn && effectiveOn < notifiedOn) throw invalid('effectiveOn', `The termination cannot take effect (${effectiveOn}) before its notice (${notifiedOn}).`);
       return [{ type: 'TerminationNotified.v1', data: { party, notifiedOn, namedEffectiveOn: effectiveOn } }];
@@ -478,7 +488,7 @@ const requireValidTerms = (terms: { entryIntoForce: EntryIntoForceRule; withdraw
     ...(terms.withdrawal ? { withdrawal: terms.withdrawal } : {}),
     ...(terms.term ? { term: terms.term } : {}),
   });
-  if (problems.length) throw invalid(problems[0].path, problems.map((p) => p.message).join('; '), 'INVALID_FINAL_CLAUSES');
+  if (problems.length) throw invalid(problems[0].path, `The final clauses are not valid: ${problems.map((p) => p.message).join('; ')}.`, 'INVALID_FINAL_CLAUSES');
 };
 
 const notifyWithdrawal = (instrument: Instrument, command: NotifyWithdrawal, context: CommandContext): InstrumentEvent[] => {
@@ -500,6 +510,14 @@ const notifyWithdrawal = (instrument: Instrument, command: NotifyWithdrawal, con
   });
   if (allowedFrom && notifiedOn < allowedFrom) {
     throw conflict('WITHDRAWAL_LOCKED_IN', `The ${NOUN[instrument.kind]} allows no withdrawal before ${allowedFrom}; ${nameOf(instrument, party)}'s notice of ${notifiedOn} comes too early.`);
+  }
+  // Before the entry into force that starts the lock-in, the lock-in has not even begun to run (the library
+  // would assess such a notice as refused, so it must not be recorded as taking effect).
+  if (terms.lockInYears !== undefined && !allowedFrom) {
+    throw conflict(
+      'WITHDRAWAL_LOCKED_IN',
+      `The ${NOUN[instrument.kind]} allows no withdrawal during the first ${terms.lockInYears === 1 ? 'year' : `${terms.lockInYears} years`} after its entry into force${(terms.lockInFrom ?? 'party') === 'party' ? ` for ${nameOf(instrument, party)}` : ''}, which has not yet been determined; ${nameOf(instrument, party)}'s notice of ${notifiedOn} comes too early.`,
+    );
   }
   // The notice period runs from the notice; a later date named in the notice wins (VCLT 56(2), 68).
   const periodEnd = withdrawalPeriodEnd(terms, notifiedOn);
