@@ -1,5 +1,6 @@
 import {
   evaluateInstrument,
+  reservationObjectionWindowEnd,
   type InstrumentAssessment,
   type InstrumentFacts,
   type InstrumentTerms,
@@ -65,3 +66,14 @@ export const instrumentStageAsOf = (state: Instrument, asOf: LegalDate, assessme
   if (stage !== 'terminated' && assessment.term?.ceasesOn && assessment.term.ceasesOn <= asOf) return 'terminated';
   return stage;
 };
+
+/**
+ * VCLT 20(5): a reservation is taken as accepted by a State that has not objected within twelve months of
+ * its notification. The depositary notifies on the day it is made, so the window runs from that day.
+ */
+export const reservationObjectionWindows = (state: Instrument) =>
+  Object.entries(state.participants).flatMap(([party, p]) =>
+    p.reservations
+      .filter((r) => r.kind === 'reservation')
+      .map((r) => ({ party, eventId: r.eventId, madeOn: r.madeOn, objectionWindowEndsOn: reservationObjectionWindowEnd(r.madeOn) })),
+  );

@@ -56,9 +56,10 @@ export type CreateInstrument = Command<
     text: InstrumentText | null;
   }
 >;
+/** Each clause left out (undefined) stays as it is; null returns withdrawal or term to the default. */
 export type ReviseFinalClauses = Command<
   'ReviseFinalClauses',
-  { entryIntoForce: EntryIntoForceRule; withdrawal: WithdrawalTerms | null; term: TermTerms | null }
+  { entryIntoForce?: EntryIntoForceRule; withdrawal?: WithdrawalTerms | null; term?: TermTerms | null }
 >;
 export type RecordDraft = Command<'RecordDraft', { text: InstrumentText; summary: string }>;
 export type RequestReview = Command<'RequestReview', { reviewers: readonly string[]; note: string | null }>;
@@ -169,7 +170,8 @@ const checkConsentKind = (state: Instrument, party: string, p: Participation): v
   const noun = NOUN[state.kind];
   const signed = !!p.signature;
   // Ratification, acceptance and approval follow a signature; a party that has not signed accedes.
-  if ((kind === 'ratification' || kind === 'acceptance' || kind === 'approval' || kind === 'formal-confirmation') && !signed) {
+  // Amendments are the exception: parties to the treaty accept them without signing (VCLT 40).
+  if (state.kind !== 'amendment' && (kind === 'ratification' || kind === 'acceptance' || kind === 'approval' || kind === 'formal-confirmation') && !signed) {
     throw conflict('SIGNATURE_REQUIRED', `${name} has not signed this ${noun}; a party that has not signed expresses its consent by accession, not ${kind}.`);
   }
   if (kind === 'accession' && signed) {
@@ -307,7 +309,15 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
   switch (command.type) {
     case 'ReviseFinalClauses': {
       requireStage(instrument, ['drafting', 'in-review', 'approved'], 'revising the final clauses');
-      const terms = { entryIntoForce: command.data.entryIntoForce, withdrawal: command.data.withdrawal, term: command.data.term };
+      const { entryIntoForce, withdrawal, term } = command.data;
+      if (entryIntoForce === undefined && withdrawal === undefined && term === undefined) {
+        throw invalid('entryIntoForce', 'Give at least one clause to revise: entryIntoForce, withdrawal or term.', 'NOTHING_TO_REVISE');
+      }
+      const terms = {
+        entryIntoForce: entryIntoForce ?? instrument.entryIntoForceRule,
+        withdrawal: withdrawal === undefined ? instrument.withdrawalTerms : withdrawal,
+        term: term === undefined ? instrument.term : term,
+      };
       requireValidTerms(terms);
       const event: InstrumentEvent = { type: 'FinalClausesRevised.v1', data: terms };
       return [event, ...redetermine(instrument, simulate(instrument, [event]))];

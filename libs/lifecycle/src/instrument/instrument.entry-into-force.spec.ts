@@ -15,7 +15,7 @@ import {
   type Timing,
 } from '#libs/entry-into-force';
 import { DeciderSpecification, recorded, type GivenEvent } from '../testing/decider-spec.js';
-import { assessInstrument, instrumentStageAsOf, instrumentTerms } from './instrument.assess.js';
+import { assessInstrument, instrumentStageAsOf, instrumentTerms, reservationObjectionWindows } from './instrument.assess.js';
 import { instrumentDecider, type InstrumentCommand } from './instrument.decide.js';
 import type {
   ConsentKind,
@@ -522,6 +522,11 @@ describe('entry into force, as the instrument decider determines it', () => {
       consented('BRB', 'approval', '2020-02-10'),
     ];
 
+    it('is accepted by a party that did not sign it: parties accept an amendment without signature', () => {
+      const unsigned = [...openFor(rule, { kind: 'amendment', parties })];
+      spec.given(unsigned).when(deposit('JAM', 'acceptance', '2020-01-10')).then([consented('JAM', 'acceptance', '2020-01-10')]);
+    });
+
     it('is not determined by two acceptances of four', () => {
       const a = assessed(stateOf(twoAccepted));
       expect(a).toMatchObject({ date: null, instrumentsRequired: 3, shareDenominator: 4, stillRequired: { instruments: 1 } });
@@ -584,6 +589,26 @@ describe('entry into force, as the instrument decider determines it', () => {
     ])('refuses %s as invalid, naming the field', (_label, command, field) => {
       const error = spec.given(negotiated({ type: 'definitive-signature-by-all' })).when(command).thenThrows('INVALID_FINAL_CLAUSES', { kind: 'invalid', field });
       expect(error.message).toContain(field);
+    });
+
+    it('keeps the clauses a revision leaves out, and returns a clause given as null to its default', () => {
+      const history = [created(tenth, { withdrawal: vclt }), drafted];
+      const term: TermTerms = { termYears: 2, autoRenew: false };
+      const s = asInstrument(
+        spec
+          .given(history)
+          .when({ type: 'ReviseFinalClauses', data: { term } })
+          .then([revised(tenth, vclt, term)]),
+      );
+      expect(instrumentTerms(s)).toEqual({ entryIntoForce: tenth, withdrawal: vclt, term });
+      spec
+        .given([...history, revised(tenth, vclt, term)])
+        .when({ type: 'ReviseFinalClauses', data: { withdrawal: null } })
+        .then([revised(tenth, null, term)]);
+    });
+
+    it('refuses a revision that names no clause', () => {
+      spec.given([created(tenth), drafted]).when({ type: 'ReviseFinalClauses', data: {} }).thenThrows('NOTHING_TO_REVISE', { kind: 'invalid', field: 'entryIntoForce' });
     });
 
     it('refuses an invalid rule at creation too, naming the field', () => {
@@ -917,6 +942,9 @@ describe('entry into force, as the instrument decider determines it', () => {
       const madeOn = s.participants.ATG!.reservations[0]!.madeOn;
       expect(reservationObjectionWindowEnd(madeOn)).toBe('2021-02-28');
       expect(reservationObjectionWindowEnd(madeOn, s.participants.BRB!.consent!.depositedOn)).toBe('2021-05-01');
+      expect(reservationObjectionWindows(s)).toEqual([
+        { party: 'ATG', eventId: s.participants.ATG!.reservations[0]!.eventId, madeOn, objectionWindowEndsOn: '2021-02-28' },
+      ]);
     });
   });
 

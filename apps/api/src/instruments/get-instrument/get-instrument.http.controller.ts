@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
-import { assessInstrument, fold, instrumentDecider, instrumentStageAsOf, instrumentStream, notFound } from '#libs/lifecycle';
+import { assessInstrument, fold, reservationObjectionWindows, instrumentDecider, instrumentStageAsOf, instrumentStream, notFound } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from '../../common/clock.js';
 import { etag } from '../../common/command-request.js';
@@ -28,6 +28,11 @@ export class GetInstrumentHttpController {
     const assessment = assessInstrument(state, { asOf: today });
     const { acts: _acts, ...view } = state;
     // Today's stage and the computed dates (projected entry into force, per-party dates, instruments still required).
-    return { ...view, stage: instrumentStageAsOf(state, today, assessment), assessment, revision: Number(revision) };
+    return {
+      ...view,
+      stage: instrumentStageAsOf(state, today, assessment),
+      assessment: { ...assessment, reservationObjectionWindows: reservationObjectionWindows(state) },
+      revision: Number(revision),
+    };
   }
 }

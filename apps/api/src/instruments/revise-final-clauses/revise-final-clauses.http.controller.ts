@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { defaultRule } from '#libs/entry-into-force';
 import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
 import { FinalClausesDto, finalClauseExamples } from '../shared/final-clauses.dto.js';
 import { InstrumentCommands } from '../shared/instrument-commands.js';
@@ -14,7 +13,7 @@ export class ReviseFinalClausesHttpController {
 
   @Post(':id/final-clauses')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Revise the final clauses (entry-into-force rule, withdrawal, MOU term) until the text is adopted; each revision is an event' })
+  @ApiOperation({ summary: 'Revise the final clauses (entry-into-force rule, withdrawal, MOU term) until the text is adopted; clauses left out stay as they are; each revision is an event' })
   @ApiBody({ type: FinalClausesDto, examples: finalClauseExamples((entryIntoForce) => ({ entryIntoForce })) })
   revise(
     @Param() { id }: InstrumentParams,
@@ -25,7 +24,8 @@ export class ReviseFinalClausesHttpController {
     return this.commands.send(
       response,
       id,
-      { type: 'ReviseFinalClauses', data: { entryIntoForce: body.entryIntoForce ?? defaultRule, withdrawal: body.withdrawal ?? null, term: body.term ?? null } },
+      // Clauses left out of the body stay as they are.
+      { type: 'ReviseFinalClauses', data: { entryIntoForce: body.entryIntoForce, withdrawal: body.withdrawal, term: body.term } },
       request,
     );
   }
