@@ -3,12 +3,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '#libs/event-store';
 import { CommonModule } from './common/common.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { PartiesModule } from './parties/parties.module.js';
+import { QueriesModule } from './queries/queries.module.js';
 
 @Module({
-  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, PartiesModule, InstrumentsModule, DemoModule],
+  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule],
   controllers: [HealthHttpController],
 })
 export class AppModule {}

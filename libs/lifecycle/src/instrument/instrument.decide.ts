@@ -150,7 +150,8 @@ const requireEligible = (state: Instrument, party: string): EligibleParty => {
 
 const participation = (state: Instrument, party: string): Participation | undefined => state.participants[party];
 
-const isBound = (p: Participation | undefined): boolean => !!p && (!!p.consent || !!p.signature?.definitive);
+/** Bound by consent, by definitive signature, or (bilateral) by notifying that internal procedures are complete. */
+const isBound = (p: Participation | undefined): boolean => !!p && (!!p.consent || !!p.signature?.definitive || !!p.notification);
 
 const requireText = (text: InstrumentText): void => {
   const seen = new Set<string>();
@@ -212,7 +213,7 @@ const checkParticipation = (state: Instrument, party: string): void => {
       throw conflict('DEPOSIT_BEFORE_OPENING', `${name} cannot deposit an instrument on ${p.consent.depositedOn}, before the ${NOUN[state.kind]} opened on ${opening.opensOn}.`);
     }
   }
-  const boundOn = p.consent?.depositedOn ?? (p.signature?.definitive ? p.signature.signedOn : null);
+  const boundOn = p.consent?.depositedOn ?? (p.signature?.definitive ? p.signature.signedOn : null) ?? p.notification?.notifiedOn ?? null;
   if (p.withdrawal) {
     if (!boundOn || p.withdrawal.notifiedOn < boundOn) {
       throw conflict('WITHDRAWAL_BEFORE_CONSENT', `${name} cannot give notice of withdrawal on ${p.withdrawal.notifiedOn}, before it was bound${boundOn ? ` (${boundOn})` : ''}.`);
@@ -428,7 +429,7 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
       notInFuture('notifiedOn', notifiedOn, context);
       const p = participation(instrument, party);
       if (!isBound(p)) throw conflict('NOT_BOUND', `${nameOf(instrument, party)} does not participate in this memorandum of understanding, so it cannot give notice to end it.`);
-      const boundOn = p!.consent?.depositedOn ?? (p!.signature?.definitive ? p!.signature.signedOn : null);
+      const boundOn = p!.consent?.depositedOn ?? (p!.signature?.definitive ? p!.signature.signedOn : null) ?? p!.notification?.notifiedOn ?? null;
       if (boundOn && notifiedOn < boundOn) {
         throw conflict('TERMINATION_BEFORE_CONSENT', `${nameOf(instrument, party)} cannot give notice of termination on ${notifiedOn}, before it became a participant (${boundOn}).`);
       }

@@ -444,6 +444,14 @@ describe('entry into force, as the instrument decider determines it', () => {
       expect(datesByParty(assessed(s))).toEqual({ JAM: expected, BRB: expected });
     });
 
+    it('lets a party bound by its notification give notice of withdrawal, twelve months by default', () => {
+      spec
+        .given([...bothSigned(), notified('JAM', '2020-03-10'), notified('BRB', '2020-03-12'), determined('2020-03-12', 'bilateral')])
+        .when(withdraw('JAM', '2021-06-01'))
+        .then([withdrawn('JAM', '2021-06-01', '2022-06-01')]);
+      spec.given([...bothSigned(), notified('BRB', '2020-03-12')]).when(withdraw('BRB', '2020-03-11')).thenThrows('WITHDRAWAL_BEFORE_CONSENT');
+    });
+
     it('is not brought about by ratifications: only the notifications count', () => {
       spec
         .given([...bothSigned(), consented('JAM', 'ratification', '2020-01-10')])

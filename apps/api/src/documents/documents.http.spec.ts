@@ -1,0 +1,159 @@
+/**
+ * The document routes over HTTP on the real service, with the CCLEC demonstration data loaded through the
+ * command bus: every document for the demo treaty and MOU, in English and the second languages, identical on
+ * re-render; 400s that list the valid values; a template override from TEMPLATES_DIR.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { api, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { DemoLoader, demoInstrumentId } from '../demo/demo-loader.js';
+import { DEMO_INSTRUMENTS } from '../demo/cclec-story.js';
+
+const treaty = demoInstrumentId(DEMO_INSTRUMENTS.treaty);
+const cpuMou = demoInstrumentId(DEMO_INSTRUMENTS.cpuMou);
+
+describe('document routes', () => {
+  let app: TestApp;
+  let http: ReturnType<typeof api>;
+  let events: { id: string; type: string; position: string }[];
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await app.app.get(DemoLoader).load();
+    http = api(app.url);
+    events = (await http.get(`/api/instruments/${treaty}/events`)).body.events;
+  });
+  afterAll(() => app.close());
+
+  const text = async (path: string) => {
+    const response = await fetch(app.url + path);
+    return { status: response.status, headers: response.headers, body: await response.text() };
+  };
+
+  it.each([
+    ['text', ''],
+    ['redline', '&from=1&to=2'],
+    ['signature-page', ''],
+    ['status-report', '&asOf=2024-05-01'],
+  ])('renders the treaty’s %s in every format, identical on re-render', async (type, extra) => {
+    for (const format of ['html', 'md', 'txt']) {
+      const path = `/api/instruments/${treaty}/documents/${type}?format=${format}${extra}`;
+      const first = await text(path);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('content-type')).toMatch(new RegExp(`^text/(${format === 'md' ? 'markdown' : format === 'txt' ? 'plain' : 'html'}); charset=utf-8`));
+      expect(first.headers.get('content-language')).toBe('en');
+      expect(first.headers.get('x-log-position')).toBe(events.at(-1)!.position);
+      expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(first.body).toContain('Agreement establishing the Caribbean Customs Organization');
+      expect((await text(path)).body).toBe(first.body);
+    }
+  });
+
+  it('renders the status report and a notification in French and Spanish', async () => {
+    const status = await text(`/api/instruments/${treaty}/documents/status-report?asOf=2024-05-01&lang=fr&format=txt`);
+    expect(status.headers.get('content-language')).toBe('fr');
+    expect(status.headers.get('x-language-fallback')).toBeNull();
+    expect(status.body).toContain('État au 1er mai 2024');
+    const ratification = events.find((e) => e.type === 'ConsentDeposited.v1')!;
+    const es = await text(`/api/instruments/${treaty}/documents/notification?eventId=${ratification.id}&lang=es&format=txt`);
+    expect(es.status).toBe(200);
+    expect(es.body).toContain('CUBA: RATIFICACIÓN');
+    expect(es.body).toContain('1 de noviembre de 2019');
+    // Rendered from the log as it stood at the act.
+    expect(es.headers.get('x-log-position')).toBe(ratification.position);
+  });
+
+  it('renders the MOU with the Caribbean Postal Union, and its entry into force notification', async () => {
+    const mouEvents = (await http.get(`/api/instruments/${cpuMou}/events`)).body.events as typeof events;
+    const status = await text(`/api/instruments/${cpuMou}/documents/status-report?format=txt`);
+    expect(status.status).toBe(200);
+    expect(status.body).toMatch(/Entry into force: 24 May 2017\./);
+    const entry = mouEvents.find((e) => e.type === 'EntryIntoForceDetermined.v1')!;
+    const notification = await text(`/api/instruments/${cpuMou}/documents/notification?eventId=${entry.id}&format=txt&lang=fr`);
+    expect(notification.body).toContain('ENTRÉE EN VIGUEUR');
+    expect((await text(`/api/instruments/${cpuMou}/documents/signature-page?format=md`)).body).toContain('Caribbean Postal Union');
+  });
+
+  it('renders model instruments for a party and the progress report', async () => {
+    const fullPowers = await text(`/api/parties/LCA/documents/full-powers?instrumentId=${treaty}&format=txt`);
+    expect(fullPowers.status).toBe(200);
+    expect(fullPowers.body).toContain('FULL POWERS');
+    const consent = await text(`/api/parties/CUB/documents/instrument-of-consent?instrumentId=${treaty}&kind=ratification&format=txt`);
+    expect(consent.body).toContain('INSTRUMENT OF RATIFICATION');
+    const progress = await text('/api/reports/progress?asOf=2024-05-01&format=md');
+    expect(progress.status).toBe(200);
+    expect(progress.body).toContain('# Progress report');
+    expect(progress.body).toContain('| Memorandum of Understanding between the Caribbean Customs Law Enforcement Council and the Caribbean Postal Union (Memorandum of Understanding) | In force |');
+    expect(progress.body).toContain('| Open for signature | 22 May 2019 | 14 | 1 | not yet; 9 more instruments required |');
+  });
+
+  it('says when a language fell back to English', async () => {
+    const response = await text(`/api/parties/LCA/documents/full-powers?instrumentId=${treaty}&lang=es`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-language')).toBe('en');
+    expect(response.headers.get('x-language-fallback')).toBe('true');
+    expect(response.headers.get('x-requested-language')).toBe('es');
+  });
+
+  it('renders the log up to a position: the same bytes as then', async () => {
+    const ratification = events.find((e) => e.type === 'ConsentDeposited.v1')!;
+    const then = await text(`/api/instruments/${treaty}/documents/status-report?asOf=2024-05-01&format=txt&position=${ratification.position}`);
+    expect(then.headers.get('x-log-position')).toBe(ratification.position);
+    expect(then.body).toContain('Parties: 1.');
+  });
+
+  it.each([
+    [`/api/instruments/${treaty}/documents/minutes`, 'type must be one of: text, redline, signature-page, status-report, notification'],
+    [`/api/instruments/${treaty}/documents/text?lang=de`, 'lang must be one of: en, fr, es'],
+    [`/api/instruments/${treaty}/documents/text?format=pdf`, 'format must be one of: html, md, txt'],
+    [`/api/parties/LCA/documents/letter?instrumentId=${treaty}`, 'type must be one of: full-powers, instrument-of-consent'],
+    [`/api/parties/LCA/documents/instrument-of-consent?instrumentId=${treaty}&kind=signature`, 'kind must be one of: ratification, acceptance, approval, accession, succession, formal-confirmation'],
+    [`/api/instruments/${treaty}/documents/notification`, 'give its event id as ?eventId='],
+    [`/api/instruments/${treaty}/documents/status-report?version=2`, 'version does not apply to the status-report document; it takes asOf'],
+    ['/api/reports/progress?lang=nl', 'lang must be one of: en, fr, es'],
+  ])('answers 400 for %s, naming what is valid', async (path, message) => {
+    const response = await http.get(path);
+    expect(response.status).toBe(400);
+    expect(response.body.message).toContain(message);
+  });
+
+  it('answers 404 for an unknown instrument, version or act', async () => {
+    expect((await http.get('/api/instruments/00000000-0000-4000-8000-000000000000/documents/text')).status).toBe(404);
+    expect((await http.get(`/api/instruments/${treaty}/documents/text?version=99`)).body.code).toBe('UNKNOWN_VERSION');
+    const adoption = events.find((e) => e.type === 'TextAdopted.v1')!;
+    expect((await http.get(`/api/instruments/${treaty}/documents/notification?eventId=${adoption.id}`)).body.code).toBe('NOTIFICATION_NOT_FOUND');
+  });
+
+  it('documents the routes in OpenAPI', async () => {
+    const { body } = await http.get('/api/docs-json');
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/instruments/{id}/documents/{type}', '/api/parties/{code}/documents/{type}', '/api/reports/progress']),
+    );
+  });
+});
+
+describe('the organisation’s templates (TEMPLATES_DIR)', () => {
+  let dir: string;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'org-templates-'));
+    mkdirSync(join(dir, 'partials'));
+    writeFileSync(join(dir, 'partials', 'letterhead.txt.hbs'), 'OUR LETTERHEAD: {{name}}\n');
+    writeFileSync(join(dir, 'organisation.json'), JSON.stringify({ name: 'Caribbean Customs Law Enforcement Council', acronym: 'CCLEC' }));
+    app = await startTestApp({ env: { TEMPLATES_DIR: dir } });
+    await app.app.get(DemoLoader).load();
+  });
+  afterAll(async () => {
+    await app.close();
+    delete process.env.TEMPLATES_DIR;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('changes the output without a code change', async () => {
+    const response = await fetch(`${app.url}/api/instruments/${treaty}/documents/status-report?asOf=2024-05-01&format=txt`);
+    const body = await response.text();
+    expect(body.startsWith('OUR LETTERHEAD: Caribbean Customs Law Enforcement Council\n')).toBe(true);
+  });
+});

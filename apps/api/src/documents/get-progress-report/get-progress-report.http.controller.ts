@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DocumentRenderer } from '#libs/documents';
+import type { Response } from 'express';
+import { DocumentSources } from '../shared/document-sources.js';
+import { DOCUMENT_RESPONSE_HEADERS, sendDocument } from '../shared/document-response.js';
+import { logCut } from '../shared/document-query.request.dto.js';
+import { GetProgressReportRequestDto } from './get-progress-report.request.dto.js';
+
+@ApiTags('documents')
+@Controller('api/reports')
+export class GetProgressReportHttpController {
+  constructor(
+    private readonly sources: DocumentSources,
+    private readonly renderer: DocumentRenderer,
+  ) {}
+
+  @Get('progress')
+  @ApiOperation({
+    summary: 'The progress report for donors: every instrument as at a date (stage, signatories, parties, entry into force, latest act)',
+    description: 'Rendered from the whole log up to X-Log-Position; ?knownAt= shows what the report said at a past moment.',
+  })
+  @ApiProduces('text/html', 'text/markdown', 'text/plain')
+  @ApiOkResponse({ description: 'The report.', headers: DOCUMENT_RESPONSE_HEADERS })
+  @ApiBadRequestResponse({ description: 'An unknown format or language (the answer lists the valid ones).' })
+  async get(@Query() query: GetProgressReportRequestDto, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const { records, parties, position, lastRecordedOn } = await this.sources.all(logCut(query));
+    // An empty log has no date of its own: the report is then as at the date asked for, or empty.
+    const asOf = query.asOf ?? lastRecordedOn ?? '1970-01-01';
+    const document = this.renderer.render({ type: 'progress-report', records, asOf, parties, format: query.format, lang: query.lang });
+    return sendDocument(response, document, position, `progress-report-${asOf}`);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param, Query as QueryParams, Res, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InstrumentParams } from '../../instruments/shared/route-params.dto.js';
+import { VIEW_SOURCE_HEADER } from '../get-instrument-status/get-instrument-status.http.controller.js';
+import { TimeTravelQueryDto } from '../shared/query.request.dto.js';
+import { ParticipantsResponse } from '../shared/query-responses.dto.js';
+import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
+import { GetInstrumentParticipantsQuery } from './get-instrument-participants.query.js';
+
+@ApiTags('read models')
+@Controller('api/instruments')
+@UseInterceptors(ReadYourWritesInterceptor)
+export class GetInstrumentParticipantsHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id/participants')
+  @ApiOperation({
+    summary: 'The participation matrix of an instrument: per eligible party, signature, consent, reservations, withdrawal, entry into force',
+    description: 'Today from the read model; with asOf and/or knownAt, folded from the log as it stood then.',
+  })
+  @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
+  @ApiOkResponse({ type: ParticipantsResponse })
+  @ApiBadRequestResponse({ description: 'A malformed asOf, knownAt or minPosition (the parameter is named).' })
+  @ApiNotFoundResponse({ description: 'No such instrument (as known at knownAt).' })
+  async get(@Param() { id }: InstrumentParams, @QueryParams() query: TimeTravelQueryDto, @Res({ passthrough: true }) response: Response) {
+    const { source, ...answer } = await this.queryBus.execute(new GetInstrumentParticipantsQuery(id, query.asOf, query.knownAt));
+    response.setHeader(VIEW_SOURCE_HEADER, source);
+    return answer;
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query as QueryParams, Res, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InstrumentParams } from '../../instruments/shared/route-params.dto.js';
+import { TimeTravelQueryDto } from '../shared/query.request.dto.js';
+import { InstrumentStatusResponse } from '../shared/query-responses.dto.js';
+import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
+import { GetInstrumentStatusQuery } from './get-instrument-status.query.js';
+
+export const VIEW_SOURCE_HEADER = 'X-View-Source';
+
+@ApiTags('read models')
+@Controller('api/instruments')
+@UseInterceptors(ReadYourWritesInterceptor)
+export class GetInstrumentStatusHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id/status')
+  @ApiOperation({
+    summary: 'Where an instrument stands: stage, draft, adoption, opening, signatures, consents, reservations, entry into force, last act',
+    description:
+      'Today from the read model; with asOf (a legal date) and/or knownAt (a timestamp), folded from the log as it stood then. ' +
+      'X-View-Source says which. X-Read-Model-Position gives the log position of the read model.',
+  })
+  @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
+  @ApiOkResponse({ type: InstrumentStatusResponse })
+  @ApiBadRequestResponse({ description: 'A malformed asOf, knownAt or minPosition (the parameter is named).' })
+  @ApiNotFoundResponse({ description: 'No such instrument (as known at knownAt).' })
+  async get(@Param() { id }: InstrumentParams, @QueryParams() query: TimeTravelQueryDto, @Res({ passthrough: true }) response: Response) {
+    const answer = await this.queryBus.execute(new GetInstrumentStatusQuery(id, query.asOf, query.knownAt));
+    response.setHeader(VIEW_SOURCE_HEADER, answer.source);
+    return answer.status;
+  }
+}

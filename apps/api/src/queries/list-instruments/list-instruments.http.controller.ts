@@ -1,0 +1,23 @@
+import { Controller, Get, Query as QueryParams, UseInterceptors } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InstrumentPageResponse } from '../shared/query-responses.dto.js';
+import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
+import { ListInstrumentsQuery } from './list-instruments.query.js';
+import { ListInstrumentsRequestDto } from './list-instruments.request.dto.js';
+
+@ApiTags('read models')
+@Controller('api/instruments')
+@UseInterceptors(ReadYourWritesInterceptor)
+export class ListInstrumentsHttpController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Instruments with their status today, filtered by kind, stage or eligible party, sorted and paged' })
+  @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
+  @ApiOkResponse({ type: InstrumentPageResponse })
+  @ApiBadRequestResponse({ description: 'A malformed filter, sort or page (the parameter is named).' })
+  list(@QueryParams() { kind, stage, party, sort, page, pageSize }: ListInstrumentsRequestDto) {
+    return this.queryBus.execute(new ListInstrumentsQuery({ kind, stage, party, sort, page, pageSize }));
+  }
+}

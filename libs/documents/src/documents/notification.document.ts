@@ -1,0 +1,204 @@
+import type { InstrumentEvent, LegalDate } from '#libs/lifecycle';
+import { DocumentRequestError } from '../model/document-request.error.js';
+import { assess } from '../model/entry-into-force-support.js';
+import { recordAt, type InstrumentRecord } from '../model/instrument-record.js';
+import { notifiableActs, type NotifiableAct } from '../model/notifiable-acts.js';
+import { type BuildContext, type DocumentDefinition, date, depositaryPhrase, instrumentLines, instrumentNoun, letterhead, listWords, partyInText, partyName, t, upper } from './document-definition.js';
+
+export interface NotificationInput {
+  readonly record: InstrumentRecord;
+  /** The event id of the act (signature, consent, reservation, withdrawal, entry into force, correction). */
+  readonly eventId: string;
+  /** Reference prefix; default the instrument's depositary. Numbers run per instrument and year. */
+  readonly referencePrefix?: string;
+}
+
+/** The act a notification is about, or a 404 that lists the acts that can be notified. */
+export const findNotifiableAct = (record: InstrumentRecord, eventId: string, prefix?: string): NotifiableAct => {
+  const acts = notifiableActs(record, prefix);
+  const act = acts.find((a) => a.eventId === eventId);
+  if (!act) {
+    const ids = acts.map((a) => a.eventId);
+    throw new DocumentRequestError(
+      'NOTIFICATION_NOT_FOUND',
+      `No notifiable act with event id ${JSON.stringify(eventId)} is recorded for this instrument${ids.length ? `; notifiable acts: ${ids.join(', ')}` : ''}.`,
+      'not-found',
+      'eventId',
+      ids,
+    );
+  }
+  return act;
+};
+
+const actWord = (ctx: BuildContext, event: InstrumentEvent): string => {
+  switch (event.type) {
+    case 'InstrumentSigned.v1':
+      return t(ctx, event.data.definitive ? 'notification.act.definitiveSignature' : 'notification.act.signature');
+    case 'ConsentDeposited.v1':
+      return t(ctx, `common.consent.${event.data.kind}`);
+    case 'ReservationMade.v1':
+      return t(ctx, `common.reservation.${event.data.kind}`);
+    case 'WithdrawalNotified.v1':
+      return t(ctx, 'notification.act.withdrawal');
+    case 'InternalProceduresNotified.v1':
+      return t(ctx, 'notification.act.internalProcedures');
+    case 'WithdrawalRevoked.v1':
+      return t(ctx, 'notification.act.withdrawalRevocation');
+    case 'TerminationNotified.v1':
+      return t(ctx, 'notification.act.terminationNotice');
+    default:
+      return '';
+  }
+};
+
+/** A corrected value as the notification prints it. */
+const correctedValue = (ctx: BuildContext, field: string, value: unknown): string => {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return t(ctx, value ? 'notification.yes' : 'notification.no');
+  if (typeof value === 'string' && /On$/.test(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(ctx, value);
+  if (field === 'kind' && typeof value === 'string') {
+    const key = ['reservation', 'declaration'].includes(value) ? `common.reservation.${value}` : `common.consent.${value}`;
+    return t(ctx, key);
+  }
+  if (field === 'signatory' && typeof value === 'object') {
+    const s = value as { name?: unknown; title?: unknown };
+    return [s.name, s.title].filter(Boolean).join(', ');
+  }
+  if (field === 'madeAt' && (value === 'signature' || value === 'deposit')) return t(ctx, `notification.at.${value}`);
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
+  }
+  return String(value);
+};
+
+export const notificationDocument: DocumentDefinition<NotificationInput> = {
+  template: 'notification',
+  namespaces: ['common', 'notification'],
+  // A notification is what was communicated at the time: it is rendered from the log as it stood at the act.
+  position: (input) => findNotifiableAct(input.record, input.eventId, input.referencePrefix).position,
+  build(input, ctx) {
+    const prefix = input.referencePrefix ?? ctx.organisation?.acronym;
+    const act = findNotifiableAct(input.record, input.eventId, prefix);
+    const acts = notifiableActs(input.record, prefix);
+    const record = recordAt(input.record, act.position);
+    const { state } = record;
+    const noun = instrumentNoun(ctx, state);
+    // The action line names the party as the table does; sentences as it reads in running text.
+    const party = act.party ? partyInText(ctx, act.party) : '';
+    const partyUpper = act.party ? upper(ctx, partyName(ctx, act.party)) : '';
+    const paragraphs: string[] = [];
+    let quote: string[] = [];
+    const closing: string[] = [];
+    let effectedOn: LegalDate = act.notifiedOn;
+    let action: string;
+    const corrections: { label: string; value: string }[] = [];
+    const event = act.event;
+
+    switch (event.type) {
+      case 'InstrumentSigned.v1': {
+        const d = event.data;
+        effectedOn = d.signedOn;
+        paragraphs.push(t(ctx, d.definitive ? 'notification.signedDefinitively' : 'notification.signed', { date: date(ctx, d.signedOn), party, noun }));
+        const place = d.place ?? state.signatureOpening?.place ?? null;
+        paragraphs.push(place
+          ? t(ctx, 'notification.signatory', { noun, name: d.signatory.name, title: d.signatory.title, place })
+          : t(ctx, 'notification.signatoryNoPlace', { noun, name: d.signatory.name, title: d.signatory.title }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'ConsentDeposited.v1': {
+        const d = event.data;
+        effectedOn = d.depositedOn;
+        paragraphs.push(t(ctx, `notification.deposited.${d.kind}`, { date: date(ctx, d.depositedOn), party, noun }));
+        if (d.domesticActOn) paragraphs.push(t(ctx, 'notification.domesticAct', { date: date(ctx, d.domesticActOn) }));
+        const own = assess(ctx.entryIntoForce, state, d.depositedOn).partyDates[d.party];
+        if (own) paragraphs.push(t(ctx, 'notification.partyEntryIntoForce', { noun, party, date: date(ctx, own) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'ReservationMade.v1': {
+        const d = event.data;
+        effectedOn = d.madeOn;
+        paragraphs.push(t(ctx, 'notification.reservation', { date: date(ctx, d.madeOn), at: t(ctx, `notification.at.${d.madeAt}`), party, kind: t(ctx, `common.reservation.${d.kind}`) }));
+        quote = d.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'WithdrawalNotified.v1': {
+        const d = event.data;
+        effectedOn = d.notifiedOn;
+        paragraphs.push(t(ctx, 'notification.withdrawal', { date: date(ctx, d.notifiedOn), party, noun, effective: date(ctx, d.effectiveOn) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'InternalProceduresNotified.v1': {
+        effectedOn = event.data.notifiedOn;
+        paragraphs.push(t(ctx, 'notification.internalProcedures', { date: date(ctx, effectedOn), party, noun }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'WithdrawalRevoked.v1': {
+        effectedOn = event.data.revokedOn;
+        paragraphs.push(t(ctx, 'notification.withdrawalRevoked', { date: date(ctx, effectedOn), party, noun }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'TerminationNotified.v1': {
+        const d = event.data;
+        effectedOn = d.notifiedOn;
+        paragraphs.push(t(ctx, 'notification.terminationNotice', { date: date(ctx, d.notifiedOn), party, noun }));
+        if (d.namedEffectiveOn) paragraphs.push(t(ctx, 'notification.terminationNamedDate', { effective: date(ctx, d.namedEffectiveOn) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'EntryIntoForceDeterminationRevoked.v1': {
+        const superseded = acts.find((a) => a.eventId === event.data.supersedes);
+        paragraphs.push(t(ctx, 'notification.entryIntoForceRevoked', { reference: superseded?.reference ?? '—', reason: event.data.reason }));
+        action = t(ctx, 'notification.entryIntoForceRevokedAction');
+        break;
+      }
+      case 'EntryIntoForceDetermined.v1': {
+        const d = event.data;
+        effectedOn = d.date;
+        paragraphs.push(t(ctx, d.date > act.notifiedOn ? 'notification.entryIntoForce' : 'notification.enteredIntoForce', { noun, date: date(ctx, d.date) }));
+        const superseded = d.supersedes ? acts.find((a) => a.eventId === d.supersedes) : undefined;
+        if (superseded) paragraphs.push(t(ctx, 'notification.supersedes', { reference: superseded.reference }));
+        action = t(ctx, 'notification.entryIntoForceAction');
+        break;
+      }
+      case 'ActCorrected.v1': {
+        const d = event.data;
+        const corrected = acts.find((a) => a.eventId === d.correctedEventId)!;
+        paragraphs.push(t(ctx, 'notification.correction', { reference: corrected.reference }));
+        for (const [field, value] of Object.entries(d.changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+          corrections.push({ label: t(ctx, `notification.field.${field}`), value: correctedValue(ctx, field, value) });
+        }
+        closing.push(t(ctx, 'notification.correctionReason', { reason: d.reason }));
+        const base = corrected.party
+          ? t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, corrected.event)) })
+          : t(ctx, 'notification.entryIntoForceAction');
+        action = t(ctx, 'notification.correctionSuffix', { action: base });
+        break;
+      }
+      default:
+        action = '';
+    }
+    const header = instrumentLines(ctx, state);
+    return {
+      letterhead: letterhead(ctx, state, { date: date(ctx, act.notifiedOn) }),
+      doc: { title: `${act.reference}: ${action}` },
+      heading: t(ctx, 'notification.heading'),
+      reference: t(ctx, 'notification.reference', { reference: act.reference }),
+      instrument: header,
+      action,
+      communicates: t(ctx, 'notification.communicates', { depositary: depositaryPhrase(ctx, state) }),
+      paragraphs,
+      quote,
+      corrections,
+      closing,
+      effected: t(ctx, 'notification.effected', { date: date(ctx, effectedOn) }),
+      notified: t(ctx, 'notification.notified', { date: date(ctx, act.notifiedOn) }),
+      follows: act.follows.length ? t(ctx, 'notification.follows', { count: act.follows.length, references: listWords(ctx, act.follows) }) : '',
+    };
+  },
+};

@@ -1,0 +1,102 @@
+import type { ConsentKind, LegalDate } from '#libs/lifecycle';
+import { boundOn, isParty, participationAsAt } from '../model/as-at.js';
+import { assess } from '../model/entry-into-force-support.js';
+import type { InstrumentRecord } from '../model/instrument-record.js';
+import { type DocumentDefinition, date, instrumentLines, letterhead, partyName, t } from './document-definition.js';
+import { describeConditions } from './entry-into-force-conditions.js';
+
+export interface StatusReportInput {
+  readonly record: InstrumentRecord;
+  readonly asOf: LegalDate;
+}
+
+/** The depositary's marker after a consent date; ratification has none. */
+export const CONSENT_MARKERS: Readonly<Record<ConsentKind, string>> = {
+  ratification: '',
+  acceptance: 'A',
+  approval: 'AA',
+  accession: 'a',
+  succession: 'd',
+  'formal-confirmation': 'c',
+};
+
+export interface TableView {
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
+  template: 'status-report',
+  namespaces: ['common', 'status', 'conditions'],
+  position: (input) => input.record.position,
+  build({ record, asOf }, ctx) {
+    const { state } = record;
+    const participants = participationAsAt(state, asOf);
+    const assessment = assess(ctx.entryIntoForce, state, asOf);
+    const notes: string[] = [];
+    const ordered = ctx.parties.sortCodes(participants.map((p) => p.code), ctx.lang).map((code) => participants.find((p) => p.code === code)!);
+    const rows = ordered.map((p) => {
+      const name = partyName(ctx, p.code);
+      const refs: number[] = [];
+      for (const r of p.reservations) {
+        notes.push(t(ctx, r.madeAt === 'signature' ? 'status.noteAtSignature' : 'status.noteAtDeposit', {
+          party: name,
+          kind: t(ctx, `common.reservation.${r.kind}`),
+          date: date(ctx, r.madeOn),
+          text: r.text,
+        }));
+        refs.push(notes.length);
+      }
+      if (p.withdrawal) {
+        notes.push(p.withdrawal.revokedOn
+          ? t(ctx, 'status.noteWithdrawalRevoked', { party: name, notified: date(ctx, p.withdrawal.notifiedOn), revoked: date(ctx, p.withdrawal.revokedOn) })
+          : t(ctx, 'status.noteWithdrawal', { party: name, notified: date(ctx, p.withdrawal.notifiedOn), effective: date(ctx, p.withdrawal.effectiveOn) }));
+        refs.push(notes.length);
+      }
+      const signature = p.signature
+        ? p.signature.definitive ? t(ctx, 'status.definitiveSignature', { date: date(ctx, p.signature.signedOn) }) : date(ctx, p.signature.signedOn)
+        : '';
+      let consent = '';
+      if (p.consent) {
+        const marker = CONSENT_MARKERS[p.consent.kind];
+        consent = `${date(ctx, p.consent.depositedOn)}${marker ? ` ${marker}` : ''}`;
+        if (p.consent.domesticActOn) consent += ` (${t(ctx, 'status.domesticAct', { date: date(ctx, p.consent.domesticActOn) })})`;
+      } else if (p.notification) {
+        consent = t(ctx, 'status.internalProcedures', { date: date(ctx, p.notification.notifiedOn) });
+      }
+      const own = boundOn(p) ? assessment.partyDates[p.code] : undefined;
+      return [name, signature, consent, own ? date(ctx, own) : '', refs.join(', ')];
+    });
+
+    const inForceLine = state.termination && state.termination.terminatedOn <= asOf
+      ? t(ctx, 'status.terminated', { date: date(ctx, state.termination.terminatedOn) })
+      : assessment.date
+        ? t(ctx, assessment.date <= asOf ? 'status.inForce' : 'status.projected', { date: date(ctx, assessment.date) })
+        : t(ctx, 'status.notInForce');
+    const conditions = describeConditions(ctx, state);
+    if (!assessment.date && assessment.stillRequired !== null && assessment.stillRequired > 0) {
+      conditions.push(t(ctx, 'conditions.stillRequired', { count: assessment.stillRequired }));
+    }
+    return {
+      letterhead: letterhead(ctx, state, { date: date(ctx, asOf) }),
+      doc: { title: `${state.title}: ${t(ctx, 'status.asAt', { date: date(ctx, asOf) })}` },
+      instrument: instrumentLines(ctx, state, asOf),
+      asAt: t(ctx, 'status.asAt', { date: date(ctx, asOf) }),
+      inForce: inForceLine,
+      counts: t(ctx, 'status.counts', {
+        signatories: participants.filter((p) => p.signature).length,
+        parties: participants.filter((p) => isParty(p, asOf)).length,
+      }),
+      table: rows.length
+        ? {
+            headers: [t(ctx, 'status.participant'), t(ctx, 'status.signature'), t(ctx, 'status.consent'), t(ctx, 'status.partyEntryIntoForce'), t(ctx, 'status.notes')],
+            rows,
+          } satisfies TableView
+        : null,
+      empty: rows.length ? '' : t(ctx, 'status.empty'),
+      notesHeading: notes.length ? t(ctx, 'status.notesHeading') : '',
+      notes: notes.map((text, i) => ({ number: i + 1, text })),
+      conditions: { heading: t(ctx, 'conditions.heading'), lines: conditions },
+    };
+  },
+};

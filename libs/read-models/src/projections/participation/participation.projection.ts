@@ -1,0 +1,143 @@
+/**
+ * Participation matrix: one document per instrument × eligible party, created with the instrument so that
+ * empty cells ("has not signed") are rows too. Party names are the snapshot taken at creation, as in the domain.
+ */
+import type { RecordedEvent } from '#libs/event-store';
+import {
+  CORRECTABLE_FIELDS,
+  type Consent,
+  type CorrectableEventType,
+  type Notification,
+  type PartyKind,
+  type Reservation,
+  type Signature,
+  type Withdrawal,
+} from '#libs/lifecycle';
+import type { ReadModelDoc } from '../../read-model-store.port.js';
+import { instrumentEventOf, instrumentIdOf, pick, type Projection } from '../projection.js';
+
+export const PARTICIPATION = 'participation';
+
+export interface ParticipationDoc extends ReadModelDoc {
+  readonly instrumentId: string;
+  readonly party: string;
+  readonly partyName: string;
+  readonly partyKind: PartyKind;
+  readonly signature: Signature | null;
+  readonly consent: Consent | null;
+  readonly reservations: readonly Reservation[];
+  readonly withdrawal: Withdrawal | null;
+  /** Bilateral agreements: notice that internal procedures are complete. */
+  readonly notification: Notification | null;
+  /** Ids of the acts recorded in this row, with their type: where a correction finds its row. */
+  readonly acts: readonly { readonly eventId: string; readonly type: CorrectableEventType }[];
+}
+
+export const participationId = (instrumentId: string, party: string): string => `${instrumentId}:${party}`;
+
+const partyOf = (event: RecordedEvent): string | null => {
+  const party = (event.data as { party?: unknown }).party;
+  return typeof party === 'string' ? party : null;
+};
+
+const recordAct = (doc: ParticipationDoc, eventId: string, type: CorrectableEventType): ParticipationDoc =>
+  doc.acts.some((a) => a.eventId === eventId) ? doc : { ...doc, acts: [...doc.acts, { eventId, type }] };
+
+const evolveParticipation = (doc: ParticipationDoc | null, recorded: RecordedEvent, id: string): ParticipationDoc | null => {
+  const event = instrumentEventOf(recorded);
+  if (!event) return doc;
+  const eventId = recorded.id;
+  if (event.type === 'InstrumentCreated.v1') {
+    const instrumentId = event.data.instrumentId;
+    const party = event.data.eligibleParties.find((p) => participationId(instrumentId, p.code) === id);
+    if (!party) return doc;
+    return {
+      _id: id,
+      instrumentId,
+      party: party.code,
+      partyName: party.name,
+      partyKind: party.kind,
+      signature: null,
+      consent: null,
+      reservations: [],
+      withdrawal: null,
+      notification: null,
+      acts: [],
+    };
+  }
+  if (!doc) return null; // rows exist only for eligible parties
+  switch (event.type) {
+    case 'InstrumentSigned.v1': {
+      const { party: _party, ...signature } = event.data;
+      return recordAct({ ...doc, signature: { ...signature, eventId } }, eventId, event.type);
+    }
+    case 'ConsentDeposited.v1': {
+      const { party: _party, ...consent } = event.data;
+      return recordAct({ ...doc, consent: { ...consent, eventId } }, eventId, event.type);
+    }
+    case 'ReservationMade.v1': {
+      if (doc.reservations.some((r) => r.eventId === eventId)) return doc;
+      const { party: _party, ...reservation } = event.data;
+      return recordAct({ ...doc, reservations: [...doc.reservations, { ...reservation, eventId }] }, eventId, event.type);
+    }
+    case 'WithdrawalNotified.v1': {
+      const { party: _party, ...withdrawal } = event.data;
+      return recordAct({ ...doc, withdrawal: { ...withdrawal, eventId } }, eventId, event.type);
+    }
+    case 'InternalProceduresNotified.v1':
+      return recordAct({ ...doc, notification: { notifiedOn: event.data.notifiedOn, eventId } }, eventId, event.type);
+    case 'WithdrawalRevoked.v1':
+      return doc.withdrawal ? { ...doc, withdrawal: { ...doc.withdrawal, revokedOn: event.data.revokedOn } } : doc;
+    case 'ActCorrected.v1': {
+      const { correctedEventId, changes } = event.data;
+      const act = doc.acts.find((a) => a.eventId === correctedEventId);
+      if (!act) return doc;
+      const patch = pick(changes, CORRECTABLE_FIELDS[act.type]);
+      switch (act.type) {
+        case 'InstrumentSigned.v1':
+          return doc.signature ? { ...doc, signature: { ...doc.signature, ...patch } } : doc;
+        case 'ConsentDeposited.v1':
+          return doc.consent ? { ...doc, consent: { ...doc.consent, ...patch } } : doc;
+        case 'ReservationMade.v1':
+          return { ...doc, reservations: doc.reservations.map((r) => (r.eventId === correctedEventId ? { ...r, ...patch } : r)) };
+        case 'WithdrawalNotified.v1':
+          return doc.withdrawal ? { ...doc, withdrawal: { ...doc.withdrawal, ...patch } } : doc;
+        case 'InternalProceduresNotified.v1':
+          return doc.notification ? { ...doc, notification: { ...doc.notification, ...patch } } : doc;
+        default:
+          return doc;
+      }
+    }
+    default:
+      return doc;
+  }
+};
+
+export const participationProjection: Projection<ParticipationDoc> = {
+  name: PARTICIPATION,
+  indexes: [{ keys: { instrumentId: 1 } }, { keys: { party: 1 } }, { keys: { 'acts.eventId': 1 } }],
+  target: (event) => {
+    const instrumentId = instrumentIdOf(event);
+    if (!instrumentId) return null;
+    switch (event.type) {
+      case 'InstrumentCreated.v1': {
+        const eligible = (event.data as { eligibleParties: readonly { code: string }[] }).eligibleParties;
+        return { ids: eligible.map((p) => participationId(instrumentId, p.code)) };
+      }
+      case 'InstrumentSigned.v1':
+      case 'ConsentDeposited.v1':
+      case 'ReservationMade.v1':
+      case 'WithdrawalNotified.v1':
+      case 'WithdrawalRevoked.v1':
+      case 'InternalProceduresNotified.v1': {
+        const party = partyOf(event);
+        return party ? { ids: [participationId(instrumentId, party)] } : null;
+      }
+      case 'ActCorrected.v1':
+        return { filter: { instrumentId, 'acts.eventId': (event.data as { correctedEventId: string }).correctedEventId } };
+      default:
+        return null;
+    }
+  },
+  evolve: evolveParticipation,
+};

@@ -1,0 +1,58 @@
+/**
+ * A projection: which documents an event concerns, and a pure `evolve` per document. The projector (and the
+ * test harness) load those documents, call `evolve`, and commit what changed with the position guard.
+ */
+import type { RecordedEvent } from '#libs/event-store';
+import type { CorrectableEventType, EventMetadata, InstrumentEvent, PartyEvent } from '#libs/lifecycle';
+import type { Filter, IndexSpec, ReadModelDoc } from '../read-model-store.port.js';
+
+/** Documents by id (evolve is called with null for a missing one, so it can create it) or by a filter. */
+export type Target = { readonly ids: readonly string[] } | { readonly filter: Filter };
+
+export interface Projection<D extends ReadModelDoc = ReadModelDoc> {
+  /** The collection the projection owns. */
+  readonly name: string;
+  readonly indexes: readonly IndexSpec[];
+  /** The documents the event concerns, or null when it concerns none. */
+  target(event: RecordedEvent): Target | null;
+  /**
+   * Pure: the new document; the same object when nothing changes; null to delete it (or not to create it).
+   * Must return null for a document this event itself deleted, so a replay after a crash cannot revive it.
+   */
+  evolve(doc: D | null, event: RecordedEvent, id: string): D | null;
+}
+
+const INSTRUMENT_PREFIX = 'instrument-';
+const PARTY_PREFIX = 'party-';
+
+export const instrumentIdOf = (event: RecordedEvent): string | null =>
+  event.stream.startsWith(INSTRUMENT_PREFIX) ? event.stream.slice(INSTRUMENT_PREFIX.length) : null;
+
+export const isPartyStream = (event: RecordedEvent): boolean => event.stream.startsWith(PARTY_PREFIX);
+
+/** The log stores plain `{ type, data }`; instrument streams hold only instrument events. */
+export const instrumentEventOf = (event: RecordedEvent): InstrumentEvent | null =>
+  event.stream.startsWith(INSTRUMENT_PREFIX) ? ({ type: event.type, data: event.data } as unknown as InstrumentEvent) : null;
+
+export const partyEventOf = (event: RecordedEvent): PartyEvent | null =>
+  isPartyStream(event) ? ({ type: event.type, data: event.data } as unknown as PartyEvent) : null;
+
+export const metadataOf = (event: RecordedEvent): EventMetadata => event.metadata as unknown as EventMetadata;
+
+/** The calendar day an ISO timestamp falls on (UTC, as the server's `today`). */
+export const dayOf = (timestamp: string): string => timestamp.slice(0, 10);
+
+/** The field carrying the legal date of each correctable act, so a correction can move it. */
+export const ACT_DATE_FIELD = {
+  'TextAdopted.v1': 'adoptedOn',
+  'SignatureOpened.v1': 'opensOn',
+  'InstrumentSigned.v1': 'signedOn',
+  'ConsentDeposited.v1': 'depositedOn',
+  'InternalProceduresNotified.v1': 'notifiedOn',
+  'ReservationMade.v1': 'madeOn',
+  'WithdrawalNotified.v1': 'notifiedOn',
+} as const satisfies Record<CorrectableEventType, string>;
+
+/** Only the fields the domain lets a correction change; anything else in `changes` is ignored. */
+export const pick = (changes: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(changes).filter(([key]) => fields.includes(key)));

@@ -1,0 +1,154 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SqliteEventStore, START, type EventStore } from '#libs/event-store';
+import { EmbeddedReadModelStore } from '../embedded/embedded-read-model-store.js';
+import { ALL_PROJECTIONS } from '../projections/index.js';
+import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from '../projections/instrument-status/instrument-status.projection.js';
+import { PARTY_DIRECTORY } from '../projections/party-directory/party-directory.projection.js';
+import type { ReadModelStore } from '../read-model-store.port.js';
+import { COUNTER, countingProjection, type CounterDoc } from '../testing/counting-projection.js';
+import { appendAll, EventLog } from '../testing/event-log.js';
+import { ev, TREATY, treatyStory } from '../testing/story.js';
+import { Projector } from './projector.js';
+
+const projections = [...ALL_PROJECTIONS, countingProjection];
+const counter = async (store: ReadModelStore) => (await store.collection<CounterDoc>(COUNTER).findOne({ _id: 'all' }))?.applied ?? 0;
+const statusOf = (store: ReadModelStore) => store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: TREATY });
+
+describe('projector', () => {
+  let events: EventStore;
+  const running: Projector[] = [];
+  const projector = (options: Partial<ConstructorParameters<typeof Projector>[0]> & { store: ReadModelStore }) => {
+    const p = new Projector({ eventStore: events, projections, ...options });
+    running.push(p);
+    return p;
+  };
+  beforeEach(() => {
+    events = new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 });
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((p) => p.stop()));
+    await events.close();
+  });
+
+  it('catches up from the log on start, then follows new appends, and says where it is', async () => {
+    const { log } = treatyStory();
+    const head = await appendAll(events, log.events.slice(0, 10));
+    const store = new EmbeddedReadModelStore();
+    const p = projector({ store });
+    await p.start();
+    expect(p.position).toBe(head);
+    expect((await statusOf(store))?.stage).toBe('open-for-signature');
+
+    const last = await appendAll(events, log.events.slice(8));
+    expect(await p.waitFor(last, 2_000)).toBe(true);
+    expect(p.position).toBe(last);
+    expect(await counter(store)).toBe(log.events.length);
+    expect((await statusOf(store))?.parties.CUB?.consent?.kind).toBe('ratification');
+    expect(await store.getCheckpoint('read-models')).toMatchObject({ position: last });
+  });
+
+  it('answers waitFor with false after the timeout when the position is not reached', async () => {
+    const p = projector({ store: new EmbeddedReadModelStore() });
+    await p.start();
+    expect(p.position).toBe(START);
+    const started = Date.now();
+    expect(await p.waitFor(1_000n, 100)).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
+  it('resumes from the stored checkpoint after a restart, applying only what came since', async () => {
+    const { log } = treatyStory();
+    const store = new EmbeddedReadModelStore();
+    await appendAll(events, log.events.slice(0, 10));
+    const first = projector({ store });
+    await first.start();
+    await first.stop();
+    const head = await appendAll(events, log.events.slice(10));
+    const second = projector({ store });
+    await second.start();
+    expect(second.position).toBe(head);
+    expect(second.eventsApplied).toBe(log.events.length - 10);
+    expect(await counter(store)).toBe(log.events.length);
+  });
+
+  it('never applies an event twice when a crash came between the document writes and the checkpoint', async () => {
+    const { log } = treatyStory();
+    const store = new EmbeddedReadModelStore();
+    await appendAll(events, log.events);
+    // MongoDB writes documents before the checkpoint: emulate a crash right after the writes of event 6
+    const crashing: ReadModelStore = Object.create(store, {
+      commit: {
+        value: async (commit: Parameters<ReadModelStore['commit']>[0]) => {
+          if (commit.position < 6n) return store.commit(commit);
+          const before = await store.getCheckpoint('read-models');
+          await store.commit(commit);
+          await store.swapCollections([], { name: 'read-models', position: before!.position }); // checkpoint lost
+          await store.commit({ checkpoint: 'read-models', position: before!.position as bigint, generation: 0, writes: [] });
+          throw new Error('process killed');
+        },
+      },
+    });
+    const doomed = projector({ store: crashing, retryDelayMs: 60_000 });
+    void doomed.start();
+    await sleep(100);
+    await doomed.stop();
+    expect((await store.getCheckpoint('read-models'))?.position).toBe(5n);
+    expect(await counter(store)).toBe(6); // event 6 is in the documents but not in the checkpoint
+
+    const restarted = projector({ store });
+    await restarted.start();
+    expect(await counter(store)).toBe(log.events.length); // event 6 was skipped by the guard, not counted twice
+  });
+
+  it('resubscribes from the new checkpoint when a rebuild swapped the collections under it', async () => {
+    const log = new EventLog();
+    log.party(ev.registered('JAM', 'Jamaica'));
+    log.party(ev.registered('CUB', 'Cuba'));
+    const store = new EmbeddedReadModelStore();
+    await appendAll(events, log.events);
+    const p = projector({ store });
+    await p.start();
+    // a rebuild that had only seen the first event swaps its collections in
+    await store.swapCollections([], { name: 'read-models', position: 1n });
+    await store.collection(PARTY_DIRECTORY).deleteMany({ _id: 'CUB' });
+    const more = new EventLog();
+    more.party(ev.registered('BRB', 'Barbados'));
+    const head = await appendAll(events, more.events);
+    expect(await p.waitFor(head, 2_000)).toBe(true);
+    expect((await store.collection(PARTY_DIRECTORY).find({}, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['BRB', 'CUB', 'JAM']);
+    expect(await store.getCheckpoint('read-models')).toMatchObject({ position: head, generation: 1 });
+  });
+
+  // One EmbeddedReadModelStore object shared by two projectors stands in for one MongoDB database here: the
+  // lease logic under test does not depend on the server (the MongoDB contract suite covers the lease itself).
+  it('lets only the lease holder project; the other takes over when the lease lapses, and no event is applied twice', async () => {
+    const { log } = treatyStory();
+    const shared = new EmbeddedReadModelStore();
+    let aIsUp = true;
+    const partitioned = <K extends 'renewLease' | 'acquireLease'>(method: K) => ({
+      value: async (...args: Parameters<ReadModelStore[K]>) => {
+        if (!aIsUp) throw new Error('network partition');
+        return (shared[method] as (...a: unknown[]) => unknown)(...args);
+      },
+    });
+    const aView: ReadModelStore = Object.create(shared, { renewLease: partitioned('renewLease'), acquireLease: partitioned('acquireLease') });
+    const lease = { ttlMs: 300, intervalMs: 50 };
+    const a = projector({ store: aView, lease: { ...lease, owner: 'A' } });
+    const b = projector({ store: shared, lease: { ...lease, owner: 'B' } });
+    await a.start();
+    await b.start();
+    expect([a.role, b.role]).toEqual(['leader', 'standby']);
+    const half = await appendAll(events, log.events.slice(0, 7));
+    expect(await b.waitFor(half, 2_000)).toBe(true); // the standby follows the stored checkpoint
+    expect(b.eventsApplied).toBe(0);
+
+    aIsUp = false; // A can no longer renew: it stands down, and B takes over once the lease has lapsed
+    await sleep(500);
+    expect([a.role, b.role]).toEqual(['standby', 'leader']);
+    expect(await shared.currentLease('read-models-projector')).toMatchObject({ owner: 'B' });
+    const head = await appendAll(events, log.events.slice(7));
+    expect(await b.waitFor(head, 2_000)).toBe(true);
+    expect(await counter(shared)).toBe(log.events.length);
+    expect(a.eventsApplied + b.eventsApplied).toBe(log.events.length);
+  });
+});

@@ -1,0 +1,313 @@
+/**
+ * The projector: subscribes to the event store's global log from the stored checkpoint, applies each event to
+ * every projection in log order, one at a time, and commits the documents with the checkpoint (guarded by
+ * position, so a replay after a crash changes nothing). Read models come from here, never from the EventBus.
+ *
+ * With a lease (MongoDB: several API processes on one database), only the holder projects; the others stand
+ * by, follow the stored checkpoint for read-your-writes, and take over when the lease lapses.
+ */
+import { randomUUID } from 'node:crypto';
+import { START, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#libs/event-store';
+import { decideWrites } from '../projections/apply-event.js';
+import { ALL_PROJECTIONS } from '../projections/index.js';
+import type { Projection } from '../projections/projection.js';
+import type { ReadModelStore } from '../read-model-store.port.js';
+
+export const PROJECTOR_CHECKPOINT = 'read-models';
+export const PROJECTOR_LEASE = 'read-models-projector';
+
+export interface ProjectorLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ProjectorLeaseOptions {
+  readonly name?: string;
+  /** Identifies this process in the lease document. Default: a random id. */
+  readonly owner?: string;
+  readonly ttlMs?: number;
+  /** How often the holder renews and a follower tries to take over. Default: ttlMs / 3. */
+  readonly intervalMs?: number;
+}
+
+export interface ProjectorOptions {
+  readonly eventStore: EventStore;
+  readonly store: ReadModelStore;
+  readonly projections?: readonly Projection[];
+  readonly checkpoint?: string;
+  /** Only the lease holder projects. Off by default (the embedded store is private to its process). */
+  readonly lease?: ProjectorLeaseOptions | false;
+  readonly logger?: ProjectorLogger;
+  /** Delay before resubscribing after a failure (doubles up to 30 s). Default: 500 ms. */
+  readonly retryDelayMs?: number;
+  /** How often an idle projector looks whether a rebuild swapped the collections. Default: 1000 ms. */
+  readonly generationCheckMs?: number;
+}
+
+export type ProjectorRole = 'stopped' | 'leader' | 'standby';
+
+class StaleGenerationError extends Error {
+  constructor() {
+    super('The read models were rebuilt meanwhile; resuming from the new checkpoint.');
+  }
+}
+
+const silent: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+export class Projector {
+  readonly checkpointName: string;
+  readonly leaseName: string;
+  readonly owner: string;
+  private readonly projections: readonly Projection[];
+  private readonly logger: ProjectorLogger;
+  private readonly leaseTtlMs: number;
+  private readonly leaseIntervalMs: number;
+  private readonly useLease: boolean;
+  private currentPosition: LogPosition = START;
+  private generation = 0;
+  private subscription: Subscription | null = null;
+  private leaseTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private generationTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs: number;
+  private currentRole: ProjectorRole = 'stopped';
+  private caughtUp = false;
+  private caughtUpWaiters: (() => void)[] = [];
+  private positionWaiters = new Set<{ position: bigint; resolve: (reached: boolean) => void }>();
+  private applied = 0;
+  private lastFailure: unknown = null;
+  private subscriptionEpoch = 0;
+
+  constructor(private readonly options: ProjectorOptions) {
+    this.projections = options.projections ?? ALL_PROJECTIONS;
+    this.checkpointName = options.checkpoint ?? PROJECTOR_CHECKPOINT;
+    this.logger = options.logger ?? silent;
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.useLease = !!options.lease;
+    const lease = options.lease || {};
+    this.leaseName = lease.name ?? PROJECTOR_LEASE;
+    this.owner = lease.owner ?? `projector-${randomUUID()}`;
+    this.leaseTtlMs = lease.ttlMs ?? 15_000;
+    this.leaseIntervalMs = lease.intervalMs ?? Math.max(50, Math.floor(this.leaseTtlMs / 3));
+  }
+
+  /** The log position the read models reflect (for a standby: the leader's last stored checkpoint). */
+  get position(): LogPosition {
+    return this.currentPosition;
+  }
+
+  get role(): ProjectorRole {
+    return this.currentRole;
+  }
+
+  /** Events this process applied since it started. */
+  get eventsApplied(): number {
+    return this.applied;
+  }
+
+  get lastError(): unknown {
+    return this.lastFailure;
+  }
+
+  /**
+   * Creates the indexes, then projects (or stands by, under a lease). Resolves once this process has caught up
+   * with the log as it was, or at once when another process holds the lease.
+   */
+  async start(): Promise<void> {
+    if (this.currentRole !== 'stopped') return;
+    for (const projection of this.projections) await this.options.store.ensureIndexes(projection.name, projection.indexes);
+    await this.refreshFromCheckpoint();
+    this.generationTimer = setInterval(() => void this.checkGeneration().catch(() => undefined), this.options.generationCheckMs ?? 1000);
+    this.generationTimer.unref?.();
+    if (!this.useLease) {
+      this.currentRole = 'leader';
+      await this.subscribe();
+      await this.whenCaughtUp();
+      return;
+    }
+    this.currentRole = 'standby';
+    await this.leaseTick();
+    this.leaseTimer = setInterval(() => void this.leaseTick(), this.leaseIntervalMs);
+    this.leaseTimer.unref?.();
+    if ((this.currentRole as ProjectorRole) === 'leader') await this.whenCaughtUp();
+  }
+
+  async stop(): Promise<void> {
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.generationTimer) clearInterval(this.generationTimer);
+    this.leaseTimer = this.retryTimer = this.generationTimer = null;
+    const wasLeader = this.currentRole === 'leader';
+    this.currentRole = 'stopped';
+    await this.unsubscribe();
+    if (this.useLease && wasLeader) await this.options.store.releaseLease(this.leaseName, this.owner).catch(() => undefined);
+    for (const waiter of this.positionWaiters) waiter.resolve(false);
+    this.positionWaiters.clear();
+    this.releaseCaughtUpWaiters();
+  }
+
+  /**
+   * Read your writes: resolves true once the read models reflect `position` (a command's global position),
+   * false after `timeoutMs` (answer from what is there, and say it may be stale).
+   */
+  async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return true;
+    if (this.currentRole === 'standby') return this.pollCheckpointUntil(position, timeoutMs);
+    return new Promise<boolean>((resolve) => {
+      const waiter = {
+        position,
+        resolve: (reached: boolean) => {
+          clearTimeout(timer);
+          this.positionWaiters.delete(waiter);
+          resolve(reached);
+        },
+      };
+      const timer = setTimeout(() => waiter.resolve(this.reached(position)), timeoutMs);
+      this.positionWaiters.add(waiter);
+    });
+  }
+
+  /**
+   * After a rebuild's swap: resume from the new checkpoint at once (events this projector applied to the old
+   * collections after the rebuild's last page must be applied to the new ones). Runs on a timer too.
+   */
+  async checkGeneration(): Promise<void> {
+    if (this.currentRole !== 'leader') return;
+    const checkpoint = await this.options.store.getCheckpoint(this.checkpointName);
+    if ((checkpoint?.generation ?? 0) === this.generation || this.currentRole !== 'leader') return;
+    this.logger.log('The read models were rebuilt; resuming from the new checkpoint.');
+    await this.unsubscribe();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.subscribe();
+  }
+
+  /** Resolves when this process has caught up with the log (immediately when it is not projecting). */
+  whenCaughtUp(): Promise<void> {
+    if (this.caughtUp || this.currentRole !== 'leader') return Promise.resolve();
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  private reached(position: bigint): boolean {
+    return this.currentPosition !== START && this.currentPosition >= position;
+  }
+
+  private async refreshFromCheckpoint(): Promise<void> {
+    const checkpoint = await this.options.store.getCheckpoint(this.checkpointName);
+    this.currentPosition = checkpoint?.position ?? START;
+    this.generation = checkpoint?.generation ?? 0;
+  }
+
+  private async subscribe(): Promise<void> {
+    await this.refreshFromCheckpoint();
+    const epoch = ++this.subscriptionEpoch;
+    this.caughtUp = false;
+    this.logger.log(`Projecting from ${String(this.currentPosition)} (generation ${this.generation}).`);
+    this.subscription = this.options.eventStore.subscribe({
+      after: this.currentPosition,
+      onEvent: (event) => this.apply(event),
+      onCaughtUp: () => {
+        if (epoch !== this.subscriptionEpoch) return;
+        this.caughtUp = true;
+        this.retryDelayMs = this.options.retryDelayMs ?? 500;
+        this.releaseCaughtUpWaiters();
+      },
+      onError: (error) => {
+        if (epoch === this.subscriptionEpoch) this.resubscribeAfter(error);
+      },
+    });
+  }
+
+  private async apply(event: RecordedEvent): Promise<void> {
+    const writes = await decideWrites(this.options.store, this.projections, event);
+    const outcome = await this.options.store.commit({
+      checkpoint: this.checkpointName,
+      position: event.position,
+      generation: this.generation,
+      writes,
+    });
+    if (outcome === 'stale') throw new StaleGenerationError();
+    this.currentPosition = event.position;
+    this.applied += 1;
+    this.notifyPosition();
+  }
+
+  private resubscribeAfter(error: unknown): void {
+    this.subscription = null;
+    if (this.currentRole !== 'leader') return;
+    const stale = error instanceof StaleGenerationError;
+    const delay = stale ? 0 : this.retryDelayMs;
+    if (stale) this.logger.log(error.message);
+    else {
+      this.lastFailure = error;
+      this.logger.error(`Projection failed; retrying in ${delay} ms.`, error);
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
+    }
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.currentRole === 'leader' && !this.subscription) void this.subscribe().catch((e) => this.resubscribeAfter(e));
+    }, delay);
+  }
+
+  private async unsubscribe(): Promise<void> {
+    this.subscriptionEpoch += 1;
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+  }
+
+  /** Holder: renew, or step down when the lease went to someone else. Others: try to take it. */
+  private async leaseTick(): Promise<void> {
+    const { store } = this.options;
+    try {
+      if (this.currentRole === 'leader') {
+        if (await store.renewLease(this.leaseName, this.owner, this.leaseTtlMs)) return;
+        this.logger.warn(`Lost the projector lease "${this.leaseName}"; standing by.`);
+        this.currentRole = 'standby';
+        await this.unsubscribe();
+        return;
+      }
+      if (this.currentRole !== 'standby') return;
+      const lease = await store.acquireLease(this.leaseName, this.owner, this.leaseTtlMs);
+      if (!lease) {
+        await this.refreshFromCheckpoint();
+        this.notifyPosition();
+        return;
+      }
+      this.logger.log(`Took the projector lease "${this.leaseName}" as ${this.owner}.`);
+      this.currentRole = 'leader';
+      await this.subscribe();
+    } catch (error) {
+      // Cannot tell whether we still hold the lease: stop projecting rather than risk two projectors.
+      this.lastFailure = error;
+      this.logger.error('Projector lease check failed; standing by.', error);
+      if (this.currentRole === 'leader') {
+        this.currentRole = 'standby';
+        await this.unsubscribe();
+      }
+    }
+  }
+
+  private async pollCheckpointUntil(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.refreshFromCheckpoint();
+      if (this.reached(position)) return true;
+      const left = deadline - Date.now();
+      if (left <= 0 || this.currentRole === 'stopped') return false;
+      if (this.currentRole === 'leader') return this.waitFor(position, left);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, left)));
+    }
+  }
+
+  private notifyPosition(): void {
+    for (const waiter of this.positionWaiters) if (this.reached(waiter.position)) waiter.resolve(true);
+  }
+
+  private releaseCaughtUpWaiters(): void {
+    const waiters = this.caughtUpWaiters;
+    this.caughtUpWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

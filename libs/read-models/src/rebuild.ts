@@ -1,0 +1,87 @@
+/**
+ * Rebuild without downtime: replay the whole log into fresh collections (`<name>__rebuild_<stamp>`) while the
+ * live ones keep answering, then swap them in (MongoDB: rename with dropTarget; embedded: replace the map) and
+ * set the checkpoint to where the rebuild stopped. A projector still writing to the old collections sees its
+ * next commit refused as stale and resumes from the new checkpoint (see Projector).
+ */
+import { START, type EventStore, type LogPosition } from '#libs/event-store';
+import { decideWrites } from './projections/apply-event.js';
+import { ALL_PROJECTIONS } from './projections/index.js';
+import type { Projection } from './projections/projection.js';
+import { PROJECTOR_CHECKPOINT } from './projector/projector.js';
+import type { ReadModelStore } from './read-model-store.port.js';
+
+export interface RebuildProgress {
+  readonly events: number;
+  readonly position: LogPosition;
+  /** The log's head when the rebuild started (it may grow meanwhile; the rebuild follows it). */
+  readonly head: LogPosition;
+  readonly eventsPerSecond: number;
+  readonly elapsedMs: number;
+}
+
+export interface RebuildOptions {
+  readonly eventStore: EventStore;
+  readonly store: ReadModelStore;
+  readonly projections?: readonly Projection[];
+  readonly checkpoint?: string;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Minimum time between two progress calls. Default: 200 ms. */
+  readonly progressIntervalMs?: number;
+  /** Events read from the log per page. Default: 1000. */
+  readonly pageSize?: number;
+  /** Called right after the swap (in process: the projector's checkGeneration, so it resumes at once). */
+  readonly afterSwap?: () => Promise<void>;
+}
+
+export interface RebuildResult extends RebuildProgress {
+  readonly collections: readonly string[];
+}
+
+export const REBUILD_MARK = '__rebuild_';
+
+export const rebuildReadModels = async (options: RebuildOptions): Promise<RebuildResult> => {
+  const { eventStore, store } = options;
+  const projections = options.projections ?? ALL_PROJECTIONS;
+  const checkpoint = options.checkpoint ?? PROJECTOR_CHECKPOINT;
+  const pageSize = options.pageSize ?? 1000;
+  const interval = options.progressIntervalMs ?? 200;
+  const started = Date.now();
+
+  // A rebuild that died half-way left its collections behind: they are of no use to this one.
+  for (const name of await store.listCollections()) if (name.includes(REBUILD_MARK)) await store.dropCollection(name);
+  const suffix = `${REBUILD_MARK}${started.toString(36)}`;
+  const fresh = (projection: Projection) => `${projection.name}${suffix}`;
+  for (const projection of projections) await store.ensureIndexes(fresh(projection), projection.indexes);
+
+  const head = await eventStore.headPosition();
+  let position: LogPosition = START;
+  let events = 0;
+  let lastReport = 0;
+  const progress = (): RebuildProgress => {
+    const elapsedMs = Date.now() - started;
+    return { events, position, head, elapsedMs, eventsPerSecond: elapsedMs > 0 ? Math.round((events * 1000) / elapsedMs) : 0 };
+  };
+  for (;;) {
+    const page = await eventStore.readAll({ after: position, limit: pageSize });
+    for (const event of page) {
+      const writes = await decideWrites(store, projections, event, fresh);
+      await store.commit({ checkpoint: `${checkpoint}${suffix}`, position: event.position, generation: 0, writes });
+      position = event.position;
+      events += 1;
+    }
+    if (options.onProgress && Date.now() - lastReport >= interval) {
+      lastReport = Date.now();
+      options.onProgress(progress());
+    }
+    if (page.length < pageSize) break; // caught up with the log as it is now
+  }
+  await store.swapCollections(
+    projections.map((p) => ({ from: fresh(p), to: p.name })),
+    { name: checkpoint, position },
+  );
+  await options.afterSwap?.();
+  const result = { ...progress(), collections: projections.map((p) => p.name) };
+  options.onProgress?.(result);
+  return result;
+};

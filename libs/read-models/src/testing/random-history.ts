@@ -1,0 +1,181 @@
+/**
+ * Random but legal histories (test helper): random commands through the real deciders and command handler,
+ * into a real event store; commands the domain refuses are simply dropped. Seeded, so a failure replays.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '#libs/event-store';
+import {
+  DomainError,
+  handleCommand,
+  instrumentDecider,
+  instrumentStream,
+  legalDateOf,
+  partyDecider,
+  partyStream,
+  type CommandContext,
+  type ConsentKind,
+  type EligibleParty,
+  type Instrument,
+  type InstrumentCommand,
+  type InstrumentEvent,
+  type InstrumentKind,
+  type InstrumentState,
+  type PartyKind,
+} from '#libs/lifecycle';
+import { foldInstrument } from '../time-travel.js';
+
+/** mulberry32: small, seedable, good enough for picking test cases. */
+export const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const DAY = 86_400_000;
+const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export interface RandomHistory {
+  readonly instrumentIds: readonly string[];
+  readonly accepted: number;
+  readonly refused: number;
+}
+
+export const randomHistory = async (store: EventStore, seed: number, steps = 250): Promise<RandomHistory> => {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const today = toDate(Date.now());
+  const between = (from: string | null | undefined, to = today) => {
+    const a = Date.parse(from ?? '2015-01-01');
+    const b = Date.parse(to);
+    return b <= a ? toDate(a) : toDate(a + Math.floor(random() * ((b - a) / DAY + 1)) * DAY);
+  };
+  let clock = Date.now() - 3 * 3_600_000;
+  const context = (): CommandContext => {
+    clock += 1_000 + Math.floor(random() * 5_000);
+    return { actor: 'random', now: new Date(clock).toISOString(), today, correlationId: randomUUID(), commandId: randomUUID() };
+  };
+  let accepted = 0;
+  let refused = 0;
+  const attempt = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      accepted += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refused += 1;
+    }
+  };
+
+  const parties: EligibleParty[] = (['JAM', 'CUB', 'BRB', 'VGB', 'CCLEC', 'TTO'] as const).map((code, i) => ({
+    code,
+    name: `Party ${code}`,
+    kind: (['state', 'state', 'state', 'territory', 'organisation', 'state'] as PartyKind[])[i]!,
+  }));
+  for (const p of parties) {
+    await attempt(() =>
+      handleCommand({ store, decider: partyDecider, stream: partyStream(p.code), command: { type: 'RegisterParty', data: p }, context: context() }),
+    );
+  }
+
+  const instrumentIds: string[] = [];
+  const run = (id: string, command: InstrumentCommand) =>
+    attempt(() =>
+      handleCommand({
+        store,
+        decider: instrumentDecider,
+        stream: instrumentStream(id),
+        command,
+        context: context(),
+        legalDateOf: (event: InstrumentEvent, day: string) => legalDateOf(event, day),
+      }),
+    );
+  const text = { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Object', body: 'Cooperation.' }, { number: '2', heading: 'Final', body: 'In force.' }] };
+
+  for (let i = 0; i < 4; i++) {
+    const id = randomUUID();
+    instrumentIds.push(id);
+    const kind: InstrumentKind = (['treaty', 'mou', 'agreement', 'treaty'] as const)[i]!;
+    const eligible = kind === 'agreement' ? parties.slice(0, 2) : parties.filter(() => random() < 0.8);
+    await run(id, {
+      type: 'CreateInstrument',
+      data: { instrumentId: id, kind, title: `Instrument ${i}`, parent: null, languages: ['en'], depositary: null, eligibleParties: eligible, entryIntoForce: null, text },
+    });
+  }
+
+  const stateOf = async (id: string): Promise<InstrumentState> => foldInstrument(await store.readStream(instrumentStream(id)));
+  for (let step = 0; step < steps; step++) {
+    const id = pick(instrumentIds);
+    const state = await stateOf(id);
+    if (state.stage === 'none') continue;
+    const command = nextCommand(state, random, pick, between);
+    if (command) await run(id, command);
+  }
+  return { instrumentIds, accepted, refused };
+};
+
+const CONSENTS: readonly ConsentKind[] = ['ratification', 'acceptance', 'approval'];
+
+/** A command that fits the instrument's stage most of the time (some will still be refused: that is fine). */
+const nextCommand = (
+  s: Instrument,
+  random: () => number,
+  pick: <T>(items: readonly T[]) => T,
+  between: (from?: string | null, to?: string) => string,
+): InstrumentCommand | null => {
+  const party = s.eligibleParties.length ? pick(s.eligibleParties) : null;
+  const p = party ? s.participants[party.code] : undefined;
+  const opensOn = s.signatureOpening?.opensOn;
+  switch (s.stage) {
+    case 'drafting':
+      return random() < 0.4
+        ? { type: 'RecordDraft', data: { text: { preamble: `v${s.drafts.length + 1}`, articles: [{ number: '1', heading: 'Object', body: 'x' }] }, summary: 'Revised.' } }
+        : { type: 'RequestReview', data: { reviewers: ['a@x.org', 'b@x.org'].slice(0, 1 + Math.floor(random() * 2)), note: null } };
+    case 'in-review':
+      return random() < 0.4
+        ? { type: 'CommentOnReview', data: { author: 'reviewer', text: 'Consider article 1.', article: random() < 0.5 ? '1' : null } }
+        : { type: 'DecideReview', data: { decision: random() < 0.7 ? 'approve' : 'request-changes', comment: null } };
+    case 'approved':
+      return s.kind === 'mou' && random() < 0.5
+        ? { type: 'OpenForSignature', data: { opensOn: between('2015-01-01'), closesOn: null, place: 'Bridgetown' } }
+        : { type: 'AdoptText', data: { adoptedOn: between('2015-01-01'), place: 'Port of Spain', method: 'consensus', votes: null } };
+    case 'adopted':
+      return { type: 'OpenForSignature', data: { opensOn: between(s.adoption?.adoptedOn), closesOn: random() < 0.2 ? between(s.adoption?.adoptedOn, '2035-01-01') : null, place: 'Havana' } };
+    default: {
+      if (!party) return null;
+      const roll = random();
+      const acts = Object.keys(s.acts);
+      if (roll < 0.1 && acts.length) {
+        const eventId = pick(acts);
+        const act = s.acts[eventId]!;
+        const changes: Record<string, unknown> =
+          act.type === 'InstrumentSigned.v1' ? { signedOn: between(opensOn) }
+          : act.type === 'ConsentDeposited.v1' ? (random() < 0.5 ? { depositedOn: between(opensOn) } : { kind: pick(CONSENTS) })
+          : act.type === 'ReservationMade.v1' ? { madeOn: between(opensOn) }
+          : act.type === 'WithdrawalNotified.v1' ? { notifiedOn: between(opensOn) }
+          : act.type === 'SignatureOpened.v1' ? { place: 'Kingston' }
+          : act.type === 'TextAdopted.v1' ? { place: 'Nassau' }
+          : { notifiedOn: between(opensOn) };
+        return { type: 'CorrectAct', data: { eventId, reason: 'Corrected from the original.', changes } };
+      }
+      if (roll < 0.02) return { type: 'TerminateInstrument', data: { terminatedOn: between(s.entryIntoForce?.date ?? opensOn), reason: 'Replaced.' } };
+      if (roll < 0.35 && !p?.signature) {
+        return { type: 'SignInstrument', data: { party: party.code, signedOn: between(opensOn), signatory: { name: 'A. Minister', title: 'Minister' }, definitive: random() < 0.35, place: null } };
+      }
+      if (roll < 0.55 && !p?.consent) {
+        const kind: ConsentKind = !p?.signature ? 'accession' : party.kind === 'organisation' ? 'formal-confirmation' : pick(CONSENTS);
+        const depositedOn = between(p?.signature?.signedOn ?? opensOn);
+        return { type: 'DepositConsent', data: { party: party.code, kind, depositedOn, domesticActOn: random() < 0.5 ? between(p?.signature?.signedOn ?? opensOn, depositedOn) : null } };
+      }
+      if (roll < 0.7 && (p?.signature || p?.consent)) {
+        const madeAt = p.consent ? 'deposit' : 'signature';
+        return { type: 'MakeReservation', data: { party: party.code, kind: random() < 0.5 ? 'reservation' : 'declaration', text: 'Article 2 applies subject to domestic law.', madeOn: between(madeAt === 'deposit' ? p.consent?.depositedOn : p.signature?.signedOn), madeAt } };
+      }
+      if (roll < 0.8 && s.kind === 'agreement') return { type: 'NotifyInternalProcedures', data: { party: party.code, notifiedOn: between(opensOn) } };
+      if (roll < 0.88 && p?.withdrawal && !p.withdrawal.revokedOn) return { type: 'RevokeWithdrawal', data: { party: party.code, revokedOn: between(p.withdrawal.notifiedOn) } };
+      const boundOn = p?.consent?.depositedOn ?? (p?.signature?.definitive ? p.signature.signedOn : null);
+      if (roll < 0.95 && boundOn) return { type: 'NotifyWithdrawal', data: { party: party.code, notifiedOn: between(boundOn), effectiveOn: null } };
+      return null;
+    }
+  }
+};

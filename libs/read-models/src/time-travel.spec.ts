@@ -1,0 +1,83 @@
+import { SqliteEventStore, type EventStore } from '#libs/event-store';
+import { EmbeddedReadModelStore } from './embedded/embedded-read-model-store.js';
+import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from './projections/instrument-status/instrument-status.projection.js';
+import { presentStatus } from './projections/instrument-status/instrument-status.view.js';
+import { Projector } from './projector/projector.js';
+import { ReadModelQueries } from './read-model-queries.js';
+import { rebuildReadModels } from './rebuild.js';
+import { appendAll, snapshot } from './testing/event-log.js';
+import { prng, randomHistory } from './testing/random-history.js';
+import { TREATY, treatyStory } from './testing/story.js';
+import { instrumentAsOf, todayUtc } from './time-travel.js';
+
+describe('time travel', () => {
+  let events: EventStore;
+  beforeEach(() => {
+    events = new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 });
+  });
+  afterEach(() => events.close());
+
+  it('gives the status as at a legal date: earlier acts only, the stage of that date', async () => {
+    await appendAll(events, treatyStory().log.events);
+    const now = await instrumentAsOf(events, TREATY);
+    const before = await instrumentAsOf(events, TREATY, { asOf: '2017-01-01' });
+    expect(now!.status).toMatchObject({ stage: 'open-for-signature', signatures: { total: 2 }, consents: { total: 1 }, adoption: { adoptedOn: '2017-05-10' } });
+    expect(before!.status).toMatchObject({ asOf: '2017-01-01', stage: 'approved', signatures: { total: 0 }, consents: { total: 0 }, adoption: null, opening: null });
+    expect(before!.participants.map((p) => p.status)).toEqual(['eligible', 'eligible', 'eligible']);
+    expect(now!.participants.find((p) => p.party === 'CUB')).toMatchObject({ status: 'bound', consent: { kind: 'ratification', depositedOn: '2019-11-01' } });
+  });
+
+  it('gives what was known at a moment: a correction recorded later is not seen', async () => {
+    const { log, ids } = treatyStory();
+    await appendAll(events, log.events);
+    const correction = log.events.find((e) => e.id === ids.jamCorrected)!;
+    const justBefore = new Date(Date.parse(correction.metadata.recordedAt as string) - 1).toISOString();
+    const jam = async (knownAt?: string) =>
+      (await instrumentAsOf(events, TREATY, { asOf: '2019-05-22', ...(knownAt ? { knownAt } : {}) }))!.participants.find((p) => p.party === 'JAM')!;
+    // recorded as signed on the 23rd; corrected (later) to the 22nd
+    expect((await jam(justBefore)).signature).toBeNull();
+    expect((await jam()).signature).toMatchObject({ signedOn: '2019-05-22' });
+    const asKnown = await instrumentAsOf(events, TREATY, { knownAt: justBefore });
+    expect(asKnown!.participants.find((p) => p.party === 'JAM')!.signature?.signedOn).toBe('2019-05-23');
+    expect(asKnown!.eventsKnown).toBe(log.events.filter((e) => e.stream.startsWith('instrument-')).length - 1);
+    // before the instrument was recorded at all, it does not exist
+    expect(await instrumentAsOf(events, TREATY, { knownAt: '2000-01-01T00:00:00Z' })).toBeNull();
+  });
+
+  it.each([11, 23, 47])('on a random history (seed %i): live read models = full rebuild = time-travel fold at now', async (seed) => {
+    const live = new EmbeddedReadModelStore();
+    const projector = new Projector({ eventStore: events, store: live });
+    await projector.start(); // follows the appends as they happen, as in the API
+    try {
+      const history = await randomHistory(events, seed, 220);
+      expect(history.accepted).toBeGreaterThan(60);
+      const head = await events.headPosition();
+      expect(await projector.waitFor(head as bigint, 5_000)).toBe(true);
+
+      const rebuilt = new EmbeddedReadModelStore();
+      await rebuildReadModels({ eventStore: events, store: rebuilt });
+      expect(await snapshot(rebuilt)).toEqual(await snapshot(live));
+
+      const today = todayUtc();
+      const now = new Date().toISOString();
+      const liveQueries = new ReadModelQueries(live);
+      const random = prng(seed);
+      for (const id of history.instrumentIds) {
+        const folded = await instrumentAsOf(events, id, { asOf: today, knownAt: now });
+        expect(folded).not.toBeNull();
+        expect(await liveQueries.status(id, today)).toEqual(folded!.status);
+        expect(await liveQueries.participants(id, today)).toEqual(folded!.participants);
+        expect(await new ReadModelQueries(rebuilt).status(id, today)).toEqual(folded!.status);
+        // and as at past dates, the live document and the fold agree too
+        const doc = await live.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: id });
+        for (let i = 0; i < 5; i++) {
+          const asOf = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * (Date.now() - Date.UTC(2015, 0, 1)))).toISOString().slice(0, 10);
+          expect(presentStatus(doc!, asOf)).toEqual((await instrumentAsOf(events, id, { asOf }))!.status);
+          expect(await liveQueries.participants(id, asOf)).toEqual((await instrumentAsOf(events, id, { asOf }))!.participants);
+        }
+      }
+    } finally {
+      await projector.stop();
+    }
+  });
+});

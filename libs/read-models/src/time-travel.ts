@@ -1,0 +1,148 @@
+/**
+ * Time travel: an instrument's status and participants as at a legal date (`asOf`) and as the system knew it
+ * at a moment (`knownAt`), computed by folding the instrument's stream with the domain's own evolve, not from
+ * the live read model. Events recorded after `knownAt` are ignored (so later corrections are not seen); acts
+ * whose (corrected) legal date is after `asOf` are not shown. The result goes through the same presenters as
+ * the live read model, so for today and now the two must agree (time-travel.spec.ts checks it).
+ */
+import type { EventStore, RecordedEvent } from '#libs/event-store';
+import {
+  evolveInstrument,
+  initialInstrumentState,
+  instrumentStream,
+  toEnvelope,
+  type EligibleParty,
+  type Instrument,
+  type InstrumentEvent,
+  type InstrumentState,
+  type Participation,
+} from '#libs/lifecycle';
+import type { InstrumentStatusDoc, PartyCell, TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
+import { presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
+import { presentParticipant, type ParticipantView, type ParticipationFacts } from './projections/participation/participation.view.js';
+import { ACT_DATE_FIELD, dayOf, metadataOf } from './projections/projection.js';
+
+export interface TimeTravelOptions {
+  /** Legal date `YYYY-MM-DD`; default: today. */
+  readonly asOf?: string;
+  /** ISO timestamp; default: now (everything recorded). */
+  readonly knownAt?: string;
+}
+
+export interface InstrumentAsOf {
+  readonly status: InstrumentStatusView;
+  readonly participants: readonly ParticipantView[];
+  /** The moment the answer reflects what was recorded by (null: everything up to now). */
+  readonly knownAt: string | null;
+  /** How many of the stream's events were known then. */
+  readonly eventsKnown: number;
+}
+
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** The events of a stream recorded by `knownAt` (all of them without it). */
+export const knownBy = (events: readonly RecordedEvent[], knownAt: string | undefined): RecordedEvent[] => {
+  if (!knownAt) return [...events];
+  const limit = Date.parse(knownAt);
+  if (Number.isNaN(limit)) throw new RangeError(`knownAt is not a timestamp: ${knownAt}`);
+  return events.filter((e) => Date.parse(metadataOf(e).recordedAt) <= limit);
+};
+
+export const foldInstrument = (events: readonly RecordedEvent[]): InstrumentState =>
+  events.reduce((state, e) => evolveInstrument(state, toEnvelope<InstrumentEvent>(e)), initialInstrumentState());
+
+/** The timeline the status view picks its last act from: every event, acts at their corrected dates. */
+const timelineOf = (state: Instrument, events: readonly RecordedEvent[]): TimelineEntry[] => {
+  const entries = events.map((e): TimelineEntry => {
+    const party = (e.data as { party?: unknown }).party;
+    const metadata = metadataOf(e);
+    return { eventId: e.id, type: e.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party: typeof party === 'string' ? party : null };
+  });
+  const byId = new Map(entries.map((entry, i) => [entry.eventId, i]));
+  for (const e of events) {
+    if (e.type !== 'ActCorrected.v1') continue;
+    const { correctedEventId, changes } = e.data as { correctedEventId: string; changes: Record<string, unknown> };
+    const act = state.acts[correctedEventId];
+    const date = act && changes[ACT_DATE_FIELD[act.type]];
+    const i = byId.get(correctedEventId);
+    if (typeof date === 'string' && i !== undefined) entries[i] = { ...entries[i]!, legalDate: date };
+  }
+  return entries;
+};
+
+/** The domain's folded state in the read model's document shape, for the shared presenter. */
+export const statusDocFromInstrument = (state: Instrument, events: readonly RecordedEvent[]): InstrumentStatusDoc => {
+  const parties: Record<string, PartyCell> = {};
+  for (const [code, p] of Object.entries(state.participants) as [string, Participation][]) {
+    parties[code] = {
+      signature: p.signature && { signedOn: p.signature.signedOn, definitive: p.signature.definitive, eventId: p.signature.eventId },
+      consent: p.consent && { kind: p.consent.kind, depositedOn: p.consent.depositedOn, domesticActOn: p.consent.domesticActOn, eventId: p.consent.eventId },
+      reservations: p.reservations.map((r) => ({ kind: r.kind, madeOn: r.madeOn, eventId: r.eventId })),
+      withdrawal: p.withdrawal && {
+        notifiedOn: p.withdrawal.notifiedOn,
+        effectiveOn: p.withdrawal.effectiveOn,
+        eventId: p.withdrawal.eventId,
+        revokedOn: p.withdrawal.revokedOn ?? null,
+      },
+      notification: p.notification ?? null,
+    };
+  }
+  const determination = state.entryIntoForce && events.find((e) => e.id === state.entryIntoForce!.eventId);
+  return {
+    _id: state.id,
+    kind: state.kind,
+    title: state.title,
+    parentId: state.parentId,
+    languages: state.languages,
+    depositary: state.depositary,
+    createdOn: state.createdOn,
+    stage: state.stage,
+    currentDraftVersion: state.drafts.length ? state.drafts[state.drafts.length - 1]!.version : null,
+    adoption: state.adoption,
+    signatureOpening: state.signatureOpening,
+    eligibleParties: state.eligibleParties.map((p) => p.code),
+    parties,
+    acts: state.acts,
+    entryIntoForceRule: state.entryIntoForceRule.type,
+    entryIntoForce: state.entryIntoForce && {
+      date: state.entryIntoForce.date,
+      eventId: state.entryIntoForce.eventId,
+      recordedOn: determination ? dayOf(metadataOf(determination).recordedAt) : state.entryIntoForce.date,
+    },
+    termination: state.termination && { terminatedOn: state.termination.terminatedOn, reason: state.termination.reason },
+    terminationNotice: state.terminationNotice ?? null,
+    updatedAt: events.length ? metadataOf(events[events.length - 1]!).recordedAt : '',
+    timeline: timelineOf(state, events),
+  };
+};
+
+export const participationFromInstrument = (state: Instrument, party: EligibleParty): ParticipationFacts => {
+  const p = state.participants[party.code];
+  return {
+    party: party.code,
+    partyName: party.name,
+    partyKind: party.kind,
+    signature: p?.signature ?? null,
+    consent: p?.consent ?? null,
+    reservations: p?.reservations ?? [],
+    withdrawal: p?.withdrawal ?? null,
+    notification: p?.notification ?? null,
+  };
+};
+
+/** Status and participants from already-read events (pure; the store-reading variant is below). */
+export const instrumentAsOfEvents = (events: readonly RecordedEvent[], options: TimeTravelOptions = {}): InstrumentAsOf | null => {
+  const asOf = options.asOf ?? todayUtc();
+  const known = knownBy(events, options.knownAt);
+  const state = foldInstrument(known);
+  if (state.stage === 'none') return null;
+  const status = presentStatus(statusDocFromInstrument(state, known), asOf);
+  const participants = [...state.eligibleParties]
+    .sort((a: EligibleParty, b: EligibleParty) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((party: EligibleParty) => presentParticipant(participationFromInstrument(state, party), status.entryIntoForce, asOf));
+  return { status, participants, knownAt: options.knownAt ? new Date(options.knownAt).toISOString() : null, eventsKnown: known.length };
+};
+
+/** Null when the instrument does not exist (or was not yet recorded at `knownAt`). */
+export const instrumentAsOf = async (eventStore: EventStore, instrumentId: string, options: TimeTravelOptions = {}): Promise<InstrumentAsOf | null> =>
+  instrumentAsOfEvents(await eventStore.readStream(instrumentStream(instrumentId)), options);
