@@ -153,9 +153,12 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     expect(nested.status).toBe(400);
     expect(nested.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['text.articles.0.number', 'text.articles.0.body']));
     expect((await http.post('/api/instruments/not-a-uuid/drafts', { text: TEXT, summary: 's' })).body.errors[0].field).toBe('id');
-    expect((await http.post('/api/instruments', '{"kind": ')).status).toBe(400);
+    const malformed = await http.post('/api/instruments', '{"kind": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: 'MALFORMED_JSON', errors: [{ field: 'body' }] });
     const huge = await http.post('/api/instruments', { kind: 'treaty', title: 'x', eligibleParties: [], text: { preamble: 'x'.repeat(2_000_000), articles: [] } });
     expect(huge.status).toBe(413);
+    expect(huge.body.message).toMatch(/larger than/);
     const future = await http.post(`/api/instruments/${id}/drafts`, { text: TEXT, summary: 'fine' });
     expect(future.status).toBe(201);
 

@@ -1,9 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BODY_LIMIT } from './common/body-limit.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { validationPipe } from './common/validation.js';
 
-export const BODY_LIMIT = process.env.BODY_LIMIT ?? '1mb';
 
 /** Everything main.ts and the end-to-end tests share, so the tests run the service as deployed. */
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {

@@ -8,6 +8,7 @@ import {
   type DomainErrorKind,
 } from '#libs/lifecycle';
 import type { Response } from 'express';
+import { BODY_LIMIT } from './body-limit.js';
 
 /** One table from error kinds to HTTP statuses; every error answer has a stable `code` and a sentence. */
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -40,6 +41,13 @@ export const toErrorBody = (error: unknown): ErrorBody => {
   if (error instanceof ConcurrencyConflictError) return { statusCode: 409, code: error.code, message: error.message };
   if (error instanceof WrongExpectedRevisionError) return { statusCode: 409, code: 'CONCURRENCY_CONFLICT', message: error.message };
   if (error instanceof IdempotencyKeyReusedError) return { statusCode: 422, code: error.code, message: error.message };
+  // Express's body parser: malformed JSON reaches us as a 400 whose cause is the parser's SyntaxError.
+  if (error instanceof HttpException && error.getStatus() === 400 && error.cause instanceof SyntaxError) {
+    return { statusCode: 400, code: 'MALFORMED_JSON', message: `The request body is not valid JSON: ${error.cause.message}.`, errors: [{ field: 'body', message: error.cause.message }] };
+  }
+  if (error instanceof HttpException && error.getStatus() === 413) {
+    return { statusCode: 413, code: 'BODY_TOO_LARGE', message: `The request body is larger than this service accepts (BODY_LIMIT ${BODY_LIMIT}).` };
+  }
   if (error instanceof HttpException) {
     const statusCode = error.getStatus();
     const response = error.getResponse();
@@ -47,18 +55,6 @@ export const toErrorBody = (error: unknown): ErrorBody => {
     const errors = Array.isArray(body.errors) ? (body.errors as ErrorBody['errors']) : undefined;
     const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? error.message);
     return { statusCode, code: String(body.code ?? codeOfStatus(statusCode)), message, ...(errors ? { errors } : {}) };
-  }
-  // Errors from Express's own middleware (body too large, malformed JSON) carry a status.
-  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    const type = (error as { type?: string }).type;
-    const message =
-      type === 'entity.too.large'
-        ? 'The request body is larger than this service accepts.'
-        : type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
-          : String((error as Error).message);
-    return { statusCode: status, code: type ? type.replace(/\W/g, '_').toUpperCase() : codeOfStatus(status), message };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'The service failed to handle the request.' };
 };
