@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EventStoreModule } from '#libs/event-store';
+import { RebuildProjectionsModule } from './admin/rebuild-projections/rebuild-projections.module.js';
 import { CommonModule } from './common/common.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
@@ -10,7 +11,7 @@ import { PartiesModule } from './parties/parties.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 
 @Module({
-  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule],
+  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule],
   controllers: [HealthHttpController],
 })
 export class AppModule {}

@@ -9,3 +9,4 @@ export * from './rebuild.js';
 export * from './read-model-queries.js';
 export * from './read-models.config.js';
 export * from './read-models.module.js';
+export * from './rebuild-jobs.js';

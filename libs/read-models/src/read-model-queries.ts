@@ -5,7 +5,7 @@
 import type { Stage } from '#libs/lifecycle';
 import { ACTIVITY, type ActivityDoc } from './projections/activity/activity.projection.js';
 import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from './projections/instrument-status/instrument-status.projection.js';
-import { presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
+import { assessStatusDoc, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
 import { PARTICIPATION, type ParticipationDoc } from './projections/participation/participation.projection.js';
 import { presentParticipant, type ParticipantView } from './projections/participation/participation.view.js';
 import { PARTY_DIRECTORY, type PartyDoc } from './projections/party-directory/party-directory.projection.js';
@@ -107,20 +107,25 @@ export class ReadModelQueries {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Entry into force, withdrawals and the term are the domain's assessment of the document as at `asOf`. */
   async status(instrumentId: string, asOf = this.today()): Promise<InstrumentStatusView | null> {
     const doc = await this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId });
     return doc && presentStatus(doc, asOf);
   }
 
-  /** Null when the instrument is unknown. */
+  /** Null when the instrument is unknown. Per-party dates come from the instrument's assessment as at `asOf`. */
   async participants(instrumentId: string, asOf = this.today()): Promise<ParticipantView[] | null> {
-    const status = await this.status(instrumentId, asOf);
-    if (!status) return null;
-    const rows = await this.store.collection<ParticipationDoc>(PARTICIPATION).find({ instrumentId }, { sort: { party: 1 } });
-    return rows.map((row) => presentParticipant(row, status.entryIntoForce, asOf));
+    const [doc, rows] = await Promise.all([
+      this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId }),
+      this.store.collection<ParticipationDoc>(PARTICIPATION).find({ instrumentId }, { sort: { party: 1 } }),
+    ]);
+    if (!doc) return null;
+    const assessed = assessStatusDoc(doc, asOf);
+    return rows.map((row) => presentParticipant(row, assessed, asOf));
   }
 
-  async instruments(request: InstrumentListRequest = {}): Promise<Page<InstrumentStatusView>> {
+  /** Each item is the status as at `asOf` (today), entry into force (status, date, what is still required) included. */
+  async instruments(request: InstrumentListRequest = {}, asOf = this.today()): Promise<Page<InstrumentStatusView>> {
     const filter: Record<string, unknown> = {};
     if (request.kind) filter.kind = request.kind;
     if (request.stage) filter.stage = request.stage;
@@ -131,8 +136,7 @@ export class ReadModelQueries {
       collection.find(filter, { sort: sortOf(request.sort ?? 'title'), skip, limit }),
       collection.count(filter),
     ]);
-    const today = this.today();
-    return { items: docs.map((d) => presentStatus(d, today)), page, pageSize, total };
+    return { items: docs.map((d) => presentStatus(d, asOf)), page, pageSize, total };
   }
 
   async partyInstruments(party: string, request: PageRequest = {}): Promise<Page<PartyInstrumentView>> {

@@ -32,6 +32,8 @@ export interface RebuildOptions {
   readonly pageSize?: number;
   /** Called right after the swap (in process: the projector's checkGeneration, so it resumes at once). */
   readonly afterSwap?: () => Promise<void>;
+  /** Stops the rebuild before the swap (checked between pages): its collections are dropped, the live ones stay. */
+  readonly signal?: AbortSignal;
 }
 
 export interface RebuildResult extends RebuildProgress {
@@ -62,7 +64,14 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     const elapsedMs = Date.now() - started;
     return { events, position, head, elapsedMs, eventsPerSecond: elapsedMs > 0 ? Math.round((events * 1000) / elapsedMs) : 0 };
   };
+  const dropFresh = async () => {
+    for (const projection of projections) await store.dropCollection(fresh(projection));
+  };
   for (;;) {
+    if (options.signal?.aborted) {
+      await dropFresh();
+      throw options.signal.reason instanceof Error ? options.signal.reason : new Error('The rebuild was stopped before the swap.');
+    }
     const page = await eventStore.readAll({ after: position, limit: pageSize });
     for (const event of page) {
       const writes = await decideWrites(store, projections, event, fresh);
@@ -75,6 +84,8 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
       options.onProgress(progress());
     }
     if (page.length < pageSize) break; // caught up with the log as it is now
+    // In process (embedded stores), every await above may resolve without I/O: let the service answer between pages.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   await store.swapCollections(
     projections.map((p) => ({ from: fresh(p), to: p.name })),

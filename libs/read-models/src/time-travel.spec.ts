@@ -1,4 +1,6 @@
+import { partyStatus } from '#libs/entry-into-force';
 import { SqliteEventStore, type EventStore } from '#libs/event-store';
+import { assessInstrument, instrumentStageAsOf, instrumentStream, type Instrument } from '#libs/lifecycle';
 import { EmbeddedReadModelStore } from './embedded/embedded-read-model-store.js';
 import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from './projections/instrument-status/instrument-status.projection.js';
 import { presentStatus } from './projections/instrument-status/instrument-status.view.js';
@@ -8,9 +10,10 @@ import { rebuildReadModels } from './rebuild.js';
 import { appendAll, snapshot } from './testing/event-log.js';
 import { prng, randomHistory } from './testing/random-history.js';
 import { TREATY, treatyStory } from './testing/story.js';
-import { instrumentAsOf, todayUtc } from './time-travel.js';
+import { foldInstrument, instrumentAsOf, todayUtc } from './time-travel.js';
 
 describe('time travel', () => {
+  const seen = { histories: 0, entryIntoForce: new Set<string>(), partyDates: 0, terms: 0, objectionWindows: 0 };
   let events: EventStore;
   beforeEach(() => {
     events = new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 });
@@ -62,22 +65,63 @@ describe('time travel', () => {
       const now = new Date().toISOString();
       const liveQueries = new ReadModelQueries(live);
       const random = prng(seed);
+      seen.histories += 1;
       for (const id of history.instrumentIds) {
         const folded = await instrumentAsOf(events, id, { asOf: today, knownAt: now });
         expect(folded).not.toBeNull();
-        expect(await liveQueries.status(id, today)).toEqual(folded!.status);
-        expect(await liveQueries.participants(id, today)).toEqual(folded!.participants);
+        const status = await liveQueries.status(id, today);
+        const participants = await liveQueries.participants(id, today);
+        expect(status).toEqual(folded!.status);
+        expect(participants).toEqual(folded!.participants);
         expect(await new ReadModelQueries(rebuilt).status(id, today)).toEqual(folded!.status);
+        // the entry-into-force answer is the write side's own (what GET /api/instruments/:id computes)
+        const state = foldInstrument(await events.readStream(instrumentStream(id))) as Instrument;
+        const assessment = assessInstrument(state, { asOf: today });
+        expect(status!.stage).toBe(instrumentStageAsOf(state, today, assessment));
+        expect(status!.entryIntoForce).toMatchObject({
+          status: assessment.entryIntoForce.status,
+          date: assessment.entryIntoForce.date,
+          triggeredBy: assessment.entryIntoForce.triggeredBy,
+          instrumentsRequired: assessment.entryIntoForce.instrumentsRequired,
+          instrumentsDeposited: assessment.entryIntoForce.instrumentsDeposited,
+          stillRequired: assessment.entryIntoForce.stillRequired,
+          awaiting: assessment.entryIntoForce.awaiting,
+        });
+        expect(status!.term?.ceasesOn ?? null).toBe(assessment.term?.ceasesOn ?? null);
+        for (const p of participants!) {
+          const party = assessment.entryIntoForce.parties.find((a) => a.code === p.party)!;
+          expect([p.entryIntoForceOn, p.withdrawalEffectiveOn, p.partyStatus]).toEqual([party.entryIntoForceOn, party.withdrawalEffectiveOn, partyStatus(party, today)]);
+        }
+        seen.entryIntoForce.add(status!.entryIntoForce.status);
+        seen.partyDates += participants!.filter((p) => p.entryIntoForceOn || p.withdrawalEffectiveOn).length;
+        seen.terms += status!.term ? 1 : 0;
+        seen.objectionWindows += participants!.flatMap((p) => p.reservations).filter((r) => r.objectionWindowEndsOn).length;
         // and as at past dates, the live document and the fold agree too
         const doc = await live.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: id });
         for (let i = 0; i < 5; i++) {
           const asOf = new Date(Date.UTC(2015, 0, 1) + Math.floor(random() * (Date.now() - Date.UTC(2015, 0, 1)))).toISOString().slice(0, 10);
-          expect(presentStatus(doc!, asOf)).toEqual((await instrumentAsOf(events, id, { asOf }))!.status);
-          expect(await liveQueries.participants(id, asOf)).toEqual((await instrumentAsOf(events, id, { asOf }))!.participants);
+          const past = (await instrumentAsOf(events, id, { asOf }))!;
+          expect(presentStatus(doc!, asOf)).toEqual(past.status);
+          expect(await liveQueries.participants(id, asOf)).toEqual(past.participants);
+          // before its date an instrument is not (yet) in force, in the status and for every party
+          const date = status!.entryIntoForce.date;
+          if (date && asOf < date) {
+            expect(past.status.entryIntoForce.status).not.toBe('in-force');
+            expect(past.participants.filter((p) => p.partyStatus === 'in-force')).toEqual([]);
+          }
         }
       }
     } finally {
       await projector.stop();
     }
+  });
+
+  // Runs after the three histories (tests in a file run in order): what they compared was not all empty.
+  it('the random histories reach entry into force, per-party dates, MOU terms and objection windows', () => {
+    expect(seen.histories).toBe(3);
+    expect([...seen.entryIntoForce]).toEqual(expect.arrayContaining(['in-force', 'not-in-force']));
+    expect(seen.partyDates).toBeGreaterThan(0);
+    expect(seen.terms).toBeGreaterThan(0);
+    expect(seen.objectionWindows).toBeGreaterThan(0);
   });
 });

@@ -2,8 +2,10 @@
  * Time travel: an instrument's status and participants as at a legal date (`asOf`) and as the system knew it
  * at a moment (`knownAt`), computed by folding the instrument's stream with the domain's own evolve, not from
  * the live read model. Events recorded after `knownAt` are ignored (so later corrections are not seen); acts
- * whose (corrected) legal date is after `asOf` are not shown. The result goes through the same presenters as
- * the live read model, so for today and now the two must agree (time-travel.spec.ts checks it).
+ * whose (corrected) legal date is after `asOf` are not shown, and entry into force, withdrawals and the term
+ * are the domain's assessment of the folded state as at `asOf` (before the date: not yet in force). The result
+ * goes through the same presenters as the live read model, so for today and now the two must agree
+ * (time-travel.spec.ts checks it on random histories).
  */
 import type { EventStore, RecordedEvent } from '#libs/event-store';
 import {
@@ -15,12 +17,11 @@ import {
   type Instrument,
   type InstrumentEvent,
   type InstrumentState,
-  type Participation,
 } from '#libs/lifecycle';
-import type { InstrumentStatusDoc, PartyCell, TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
-import { presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
+import { statusFieldsOf, type InstrumentStatusDoc, type TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
+import { assessInstrumentAsOf, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
 import { presentParticipant, type ParticipantView, type ParticipationFacts } from './projections/participation/participation.view.js';
-import { ACT_DATE_FIELD, dayOf, metadataOf } from './projections/projection.js';
+import { ACT_DATE_FIELD, metadataOf } from './projections/projection.js';
 
 export interface TimeTravelOptions {
   /** Legal date `YYYY-MM-DD`; default: today. */
@@ -71,50 +72,13 @@ const timelineOf = (state: Instrument, events: readonly RecordedEvent[]): Timeli
 };
 
 /** The domain's folded state in the read model's document shape, for the shared presenter. */
-export const statusDocFromInstrument = (state: Instrument, events: readonly RecordedEvent[]): InstrumentStatusDoc => {
-  const parties: Record<string, PartyCell> = {};
-  for (const [code, p] of Object.entries(state.participants) as [string, Participation][]) {
-    parties[code] = {
-      signature: p.signature && { signedOn: p.signature.signedOn, definitive: p.signature.definitive, eventId: p.signature.eventId },
-      consent: p.consent && { kind: p.consent.kind, depositedOn: p.consent.depositedOn, domesticActOn: p.consent.domesticActOn, eventId: p.consent.eventId },
-      reservations: p.reservations.map((r) => ({ kind: r.kind, madeOn: r.madeOn, eventId: r.eventId })),
-      withdrawal: p.withdrawal && {
-        notifiedOn: p.withdrawal.notifiedOn,
-        effectiveOn: p.withdrawal.effectiveOn,
-        eventId: p.withdrawal.eventId,
-        revokedOn: p.withdrawal.revokedOn ?? null,
-      },
-      notification: p.notification ?? null,
-    };
-  }
-  const determination = state.entryIntoForce && events.find((e) => e.id === state.entryIntoForce!.eventId);
-  return {
-    _id: state.id,
-    kind: state.kind,
-    title: state.title,
-    parentId: state.parentId,
-    languages: state.languages,
-    depositary: state.depositary,
-    createdOn: state.createdOn,
-    stage: state.stage,
-    currentDraftVersion: state.drafts.length ? state.drafts[state.drafts.length - 1]!.version : null,
-    adoption: state.adoption,
-    signatureOpening: state.signatureOpening,
-    eligibleParties: state.eligibleParties.map((p) => p.code),
-    parties,
-    acts: state.acts,
-    entryIntoForceRule: state.entryIntoForceRule.type,
-    entryIntoForce: state.entryIntoForce && {
-      date: state.entryIntoForce.date,
-      eventId: state.entryIntoForce.eventId,
-      recordedOn: determination ? dayOf(metadataOf(determination).recordedAt) : state.entryIntoForce.date,
-    },
-    termination: state.termination && { terminatedOn: state.termination.terminatedOn, reason: state.termination.reason },
-    terminationNotice: state.terminationNotice ?? null,
-    updatedAt: events.length ? metadataOf(events[events.length - 1]!).recordedAt : '',
-    timeline: timelineOf(state, events),
-  };
-};
+export const statusDocFromInstrument = (state: Instrument, events: readonly RecordedEvent[]): InstrumentStatusDoc => ({
+  _id: state.id,
+  ...statusFieldsOf(state),
+  currentDraftVersion: state.drafts.length ? state.drafts[state.drafts.length - 1]!.version : null,
+  updatedAt: events.length ? metadataOf(events[events.length - 1]!).recordedAt : '',
+  timeline: timelineOf(state, events),
+});
 
 export const participationFromInstrument = (state: Instrument, party: EligibleParty): ParticipationFacts => {
   const p = state.participants[party.code];
@@ -136,10 +100,12 @@ export const instrumentAsOfEvents = (events: readonly RecordedEvent[], options: 
   const known = knownBy(events, options.knownAt);
   const state = foldInstrument(known);
   if (state.stage === 'none') return null;
-  const status = presentStatus(statusDocFromInstrument(state, known), asOf);
+  // The assessment comes from the folded state itself (the live read model makes its own from its document).
+  const assessed = assessInstrumentAsOf(state, asOf);
+  const status = presentStatus(statusDocFromInstrument(state, known), asOf, assessed);
   const participants = [...state.eligibleParties]
     .sort((a: EligibleParty, b: EligibleParty) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .map((party: EligibleParty) => presentParticipant(participationFromInstrument(state, party), status.entryIntoForce, asOf));
+    .map((party: EligibleParty) => presentParticipant(participationFromInstrument(state, party), assessed, asOf));
   return { status, participants, knownAt: options.knownAt ? new Date(options.knownAt).toISOString() : null, eventsKnown: known.length };
 };
 

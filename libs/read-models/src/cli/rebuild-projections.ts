@@ -1,35 +1,75 @@
 /**
- * Rebuild the read models from the whole log without downtime (`npm run projections:rebuild`).
+ * Rebuild the read models from the whole log without downtime (`npm run projections:rebuild`), with a progress
+ * bar and the rate.
  *
- * READ_MODEL_STORE=mongodb: replays into fresh collections and renames them over the live ones; the API keeps
- * answering from the old ones until then, and its projector resumes from the new checkpoint.
- * READ_MODEL_STORE=embedded (default): the embedded read models live inside the API process (rebuilt there at
- * every start), so this replays into a fresh in-memory store of its own, as a check and a measurement.
- * The event store is the one the service uses (EVENT_STORE, DATA_DIR...).
+ * READ_MODEL_STORE=mongodb: replays into fresh collections and renames them over the live ones, from here; the
+ * API keeps answering from the old ones until then, and its projector resumes from the new checkpoint. The event
+ * store is the one the service uses (EVENT_STORE, DATA_DIR...).
+ * READ_MODEL_STORE=embedded (default): the read models live in the running service's memory, so the service
+ * rebuilds them itself: this asks it to (POST /api/admin/projections/rebuild on http://HOST:PORT, by default
+ * 127.0.0.1:3000) and follows the job until it is swapped in. It says so clearly when no service is running.
+ * Either way only one rebuild runs at a time (a lease in the read-model store).
  */
+import { randomUUID } from 'node:crypto';
 import cliProgress from 'cli-progress';
 import { createEventStore, eventStoreConfigFromEnv, START } from '#libs/event-store';
+import { DEFAULT_REBUILD_LEASE_TTL_MS, REBUILD_LEASE, type RebuildJobView } from '../rebuild-jobs.js';
 import { rebuildReadModels } from '../rebuild.js';
-import { createReadModelStore, readModelsConfigFromEnv } from '../read-models.config.js';
+import { createReadModelStore, readModelsConfigFromEnv, type ReadModelsConfig } from '../read-models.config.js';
+import { rebuildThroughService, serviceUrlFromEnv } from './rebuild-client.js';
 
-const main = async (): Promise<void> => {
-  const config = readModelsConfigFromEnv();
-  const eventStore = createEventStore(eventStoreConfigFromEnv());
-  const store = await createReadModelStore(config.store);
-  const head = await eventStore.headPosition();
-  const total = head === START ? 0 : Number(head);
-  console.log(
-    config.store.kind === 'mongodb'
-      ? `Rebuilding the read models in MongoDB (${store.kind}) from ${total} log positions; the API keeps answering meanwhile.`
-      : 'READ_MODEL_STORE=embedded: the running API keeps its read models in its own memory and rebuilds them at start-up;\n' +
-          `replaying ${total} log positions into a fresh in-memory store here, as a check and a measurement.`,
-  );
-  const bar = new cliProgress.SingleBar(
+const newBar = () =>
+  new cliProgress.SingleBar(
     { format: 'rebuild |{bar}| {percentage}% | position {value}/{total} | {events} events | {rate} events/s | {elapsed}s', hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(Math.max(total, 1), 0, { events: 0, rate: 0, elapsed: 0 });
+
+/** In the running service (embedded read models). */
+const rebuildInService = async (): Promise<void> => {
+  const url = serviceUrlFromEnv();
+  console.log(`READ_MODEL_STORE=embedded: asking the service at ${url} to rebuild its read models; it keeps answering meanwhile.`);
+  const bar = newBar();
+  let shown = false;
+  const show = (job: RebuildJobView) => {
+    const total = Math.max(job.total, job.position, 1);
+    if (!shown) bar.start(total, 0, { events: 0, rate: 0, elapsed: 0 });
+    shown = true;
+    bar.setTotal(total);
+    bar.update(job.state === 'succeeded' ? total : job.position, { events: job.events, rate: job.eventsPerSecond, elapsed: (job.elapsedMs / 1000).toFixed(1) });
+  };
   try {
+    const job = await rebuildThroughService(url, {
+      onAttach: (running) => console.log(`A rebuild was already running (job ${running.jobId}); following it.`),
+      onProgress: show,
+    });
+    bar.stop();
+    console.log(
+      `Rebuilt ${job.collections.length} read models (${job.collections.join(', ')}) from ${job.events} events in ` +
+        `${(job.elapsedMs / 1000).toFixed(2)} s: ${job.eventsPerSecond} events/s (job ${job.jobId}).`,
+    );
+  } finally {
+    bar.stop();
+  }
+};
+
+/** Straight into MongoDB: fresh collections, then rename. */
+const rebuildInMongo = async (config: ReadModelsConfig): Promise<void> => {
+  const eventStore = createEventStore(eventStoreConfigFromEnv());
+  const store = await createReadModelStore(config.store);
+  const owner = `cli-${randomUUID()}`;
+  const bar = newBar();
+  let renewal: NodeJS.Timeout | null = null;
+  try {
+    const lease = await store.acquireLease(REBUILD_LEASE, owner, DEFAULT_REBUILD_LEASE_TTL_MS);
+    if (!lease) {
+      const holder = await store.currentLease(REBUILD_LEASE);
+      throw new Error(`A rebuild of the read models is already running (${holder?.owner ?? 'another process'} holds the rebuild lease); run this again once it has finished.`);
+    }
+    renewal = setInterval(() => void store.renewLease(REBUILD_LEASE, owner, DEFAULT_REBUILD_LEASE_TTL_MS).catch(() => undefined), DEFAULT_REBUILD_LEASE_TTL_MS / 3);
+    const head = await eventStore.headPosition();
+    const total = head === START ? 0 : Number(head);
+    console.log(`Rebuilding the read models in MongoDB (${store.kind}) from ${total} log positions; the API keeps answering meanwhile.`);
+    bar.start(Math.max(total, 1), 0, { events: 0, rate: 0, elapsed: 0 });
     const result = await rebuildReadModels({
       eventStore,
       store,
@@ -46,9 +86,17 @@ const main = async (): Promise<void> => {
     );
   } finally {
     bar.stop();
+    if (renewal) clearInterval(renewal);
+    await store.releaseLease(REBUILD_LEASE, owner).catch(() => undefined);
     await store.close();
     await eventStore.close();
   }
+};
+
+const main = async (): Promise<void> => {
+  const config = readModelsConfigFromEnv();
+  if (config.store.kind === 'mongodb') await rebuildInMongo(config);
+  else await rebuildInService();
 };
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ import {
   partyStream,
   type CommandContext,
   type ConsentKind,
+  type EntryIntoForceRule,
   type EligibleParty,
   type Instrument,
   type InstrumentCommand,
@@ -21,6 +22,8 @@ import {
   type InstrumentKind,
   type InstrumentState,
   type PartyKind,
+  type TermTerms,
+  type WithdrawalTerms,
 } from '#libs/lifecycle';
 import { foldInstrument } from '../time-travel.js';
 
@@ -99,7 +102,19 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
     const eligible = kind === 'agreement' ? parties.slice(0, 2) : parties.filter(() => random() < 0.8);
     await run(id, {
       type: 'CreateInstrument',
-      data: { instrumentId: id, kind, title: `Instrument ${i}`, parent: null, languages: ['en'], depositary: null, eligibleParties: eligible, entryIntoForce: null, text },
+      data: {
+        instrumentId: id,
+        kind,
+        title: `Instrument ${i}`,
+        parent: null,
+        languages: ['en'],
+        depositary: null,
+        eligibleParties: eligible,
+        entryIntoForce: pick(RULES[kind] ?? [null]),
+        withdrawal: pick(WITHDRAWALS),
+        term: kind === 'mou' ? pick(TERMS) : null,
+        text,
+      },
     });
   }
 
@@ -116,6 +131,26 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
 
 const CONSENTS: readonly ConsentKind[] = ['ratification', 'acceptance', 'approval'];
 
+/** Final clauses to draw from (null: the default rule, all must be bound). */
+const RULES: Partial<Record<InstrumentKind, readonly (EntryIntoForceRule | null)[]>> = {
+  treaty: [
+    null,
+    { type: 'instruments', count: 2, timing: { kind: 'days-after', days: 30 } },
+    { type: 'instruments', count: 3, countedConsents: ['ratification', 'acceptance', 'accession'], timing: { kind: 'first-day-of-month-after', months: 2 }, laterParties: { timing: { kind: 'days-after', days: 60 } } },
+    { type: 'instruments', count: 2, qualifier: { atLeast: 1, ofParties: ['JAM', 'BRB'] }, countDefinitiveSignatures: true, timing: { kind: 'days-after', days: 0 } },
+    { type: 'all-named', parties: ['JAM', 'CUB'], timing: { kind: 'days-after', days: 10 } },
+  ],
+  mou: [null, { type: 'definitive-signature-by-all', timing: { kind: 'days-after', days: 14 } }],
+  agreement: [{ type: 'bilateral' }, { type: 'bilateral', timing: { kind: 'first-day-of-month-after', months: 1 } }],
+};
+const WITHDRAWALS: readonly (WithdrawalTerms | null)[] = [null, { notice: 'days', period: 90 }, { notice: 'first-day-of-month-after-months', period: 6 }];
+const TERMS: readonly (TermTerms | null)[] = [
+  null,
+  { effectiveOn: 'entry-into-force', termYears: 1, autoRenew: true, terminationNoticeMonths: 3 },
+  { effectiveOn: 'entry-into-force', termMonths: 18, autoRenew: true, maxRenewals: 1 },
+  { termYears: 2, autoRenew: false },
+];
+
 /** A command that fits the instrument's stage most of the time (some will still be refused: that is fine). */
 const nextCommand = (
   s: Instrument,
@@ -128,19 +163,16 @@ const nextCommand = (
   const opensOn = s.signatureOpening?.opensOn;
   switch (s.stage) {
     case 'drafting':
-      return random() < 0.4
-        ? { type: 'RecordDraft', data: { text: { preamble: `v${s.drafts.length + 1}`, articles: [{ number: '1', heading: 'Object', body: 'x' }] }, summary: 'Revised.' } }
-        : { type: 'RequestReview', data: { reviewers: ['a@x.org', 'b@x.org'].slice(0, 1 + Math.floor(random() * 2)), note: null } };
     case 'in-review':
-      return random() < 0.4
-        ? { type: 'CommentOnReview', data: { author: 'reviewer', text: 'Consider article 1.', article: random() < 0.5 ? '1' : null } }
-        : { type: 'DecideReview', data: { decision: random() < 0.7 ? 'approve' : 'request-changes', comment: null } };
     case 'approved':
-      return s.kind === 'mou' && random() < 0.5
-        ? { type: 'OpenForSignature', data: { opensOn: between('2015-01-01'), closesOn: null, place: 'Bridgetown' } }
-        : { type: 'AdoptText', data: { adoptedOn: between('2015-01-01'), place: 'Port of Spain', method: 'consensus', votes: null } };
+      // the final clauses may be revised until adoption
+      if (random() < 0.08) {
+        const rules = RULES[s.kind] ?? [null];
+        return { type: 'ReviseFinalClauses', data: { entryIntoForce: pick(rules) ?? { type: 'definitive-signature-by-all' }, withdrawal: pick(WITHDRAWALS), ...(s.kind === 'mou' ? { term: pick(TERMS) } : {}) } };
+      }
+      return procedural(s, random, between);
     case 'adopted':
-      return { type: 'OpenForSignature', data: { opensOn: between(s.adoption?.adoptedOn), closesOn: random() < 0.2 ? between(s.adoption?.adoptedOn, '2035-01-01') : null, place: 'Havana' } };
+      return procedural(s, random, between);
     default: {
       if (!party) return null;
       const roll = random();
@@ -159,6 +191,10 @@ const nextCommand = (
         return { type: 'CorrectAct', data: { eventId, reason: 'Corrected from the original.', changes } };
       }
       if (roll < 0.02) return { type: 'TerminateInstrument', data: { terminatedOn: between(s.entryIntoForce?.date ?? opensOn), reason: 'Replaced.' } };
+      const boundOn = p?.consent?.depositedOn ?? (p?.signature?.definitive ? p.signature.signedOn : null);
+      if (roll < 0.13 && s.kind === 'mou' && boundOn && !s.terminationNotice) {
+        return { type: 'NotifyTermination', data: { party: party.code, notifiedOn: between(boundOn), effectiveOn: random() < 0.3 ? between(boundOn, '2035-01-01') : null } };
+      }
       if (roll < 0.35 && !p?.signature) {
         return { type: 'SignInstrument', data: { party: party.code, signedOn: between(opensOn), signatory: { name: 'A. Minister', title: 'Minister' }, definitive: random() < 0.35, place: null } };
       }
@@ -173,9 +209,30 @@ const nextCommand = (
       }
       if (roll < 0.8 && s.kind === 'agreement') return { type: 'NotifyInternalProcedures', data: { party: party.code, notifiedOn: between(opensOn) } };
       if (roll < 0.88 && p?.withdrawal && !p.withdrawal.revokedOn) return { type: 'RevokeWithdrawal', data: { party: party.code, revokedOn: between(p.withdrawal.notifiedOn) } };
-      const boundOn = p?.consent?.depositedOn ?? (p?.signature?.definitive ? p.signature.signedOn : null);
       if (roll < 0.95 && boundOn) return { type: 'NotifyWithdrawal', data: { party: party.code, notifiedOn: between(boundOn), effectiveOn: null } };
       return null;
     }
+  }
+};
+
+/** The negotiation and adoption steps, by stage. */
+const procedural = (s: Instrument, random: () => number, between: (from?: string | null, to?: string) => string): InstrumentCommand | null => {
+  switch (s.stage) {
+    case 'drafting':
+      return random() < 0.4
+        ? { type: 'RecordDraft', data: { text: { preamble: `v${s.drafts.length + 1}`, articles: [{ number: '1', heading: 'Object', body: 'x' }] }, summary: 'Revised.' } }
+        : { type: 'RequestReview', data: { reviewers: ['a@x.org', 'b@x.org'].slice(0, 1 + Math.floor(random() * 2)), note: null } };
+    case 'in-review':
+      return random() < 0.4
+        ? { type: 'CommentOnReview', data: { author: 'reviewer', text: 'Consider article 1.', article: random() < 0.5 ? '1' : null } }
+        : { type: 'DecideReview', data: { decision: random() < 0.7 ? 'approve' : 'request-changes', comment: null } };
+    case 'approved':
+      return s.kind === 'mou' && random() < 0.5
+        ? { type: 'OpenForSignature', data: { opensOn: between('2015-01-01'), closesOn: null, place: 'Bridgetown' } }
+        : { type: 'AdoptText', data: { adoptedOn: between('2015-01-01'), place: 'Port of Spain', method: 'consensus', votes: null } };
+    case 'adopted':
+      return { type: 'OpenForSignature', data: { opensOn: between(s.adoption?.adoptedOn), closesOn: random() < 0.2 ? between(s.adoption?.adoptedOn, '2035-01-01') : null, place: 'Havana' } };
+    default:
+      return null;
   }
 };

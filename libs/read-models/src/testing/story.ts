@@ -1,5 +1,5 @@
 /** A small treaty story as events (test helper): the projection specs check their documents against it. */
-import type { EligibleParty, InstrumentEvent, PartyEvent } from '#libs/lifecycle';
+import type { ConsentKind, EligibleParty, EntryIntoForceRule, InstrumentEvent, PartyEvent, TermTerms, WithdrawalTerms } from '#libs/lifecycle';
 import { EventLog } from './event-log.js';
 
 export const PARTIES: readonly EligibleParty[] = [
@@ -21,7 +21,12 @@ export const IDS = {
 } as const;
 
 export const ev = {
-  created: (instrumentId = TREATY, eligibleParties = PARTIES, kind: 'treaty' | 'mou' = 'treaty'): InstrumentEvent => ({
+  created: (
+    instrumentId = TREATY,
+    eligibleParties = PARTIES,
+    kind: 'treaty' | 'mou' | 'agreement' = 'treaty',
+    clauses: { entryIntoForce?: EntryIntoForceRule; withdrawal?: WithdrawalTerms; term?: TermTerms } = {},
+  ): InstrumentEvent => ({
     type: 'InstrumentCreated.v1',
     data: {
       instrumentId,
@@ -31,9 +36,25 @@ export const ev = {
       languages: ['en'],
       depositary: 'CCLEC Secretariat',
       eligibleParties,
-      entryIntoForce: { type: 'definitive-signature-by-all' },
+      entryIntoForce: clauses.entryIntoForce ?? { type: 'definitive-signature-by-all' },
+      ...(clauses.withdrawal ? { withdrawal: clauses.withdrawal } : {}),
+      ...(clauses.term ? { term: clauses.term } : {}),
       createdOn: '2016-09-01',
     },
+  }),
+  revised: (entryIntoForce: EntryIntoForceRule, withdrawal: WithdrawalTerms | null = null, term: TermTerms | null = null): InstrumentEvent => ({
+    type: 'FinalClausesRevised.v1',
+    data: { entryIntoForce, withdrawal, term },
+  }),
+  notified: (party: string, notifiedOn: string): InstrumentEvent => ({ type: 'InternalProceduresNotified.v1', data: { party, notifiedOn } }),
+  revoked: (party: string, revokedOn: string): InstrumentEvent => ({ type: 'WithdrawalRevoked.v1', data: { party, revokedOn } }),
+  terminationNotice: (party: string, notifiedOn: string, namedEffectiveOn: string | null = null): InstrumentEvent => ({
+    type: 'TerminationNotified.v1',
+    data: { party, notifiedOn, namedEffectiveOn },
+  }),
+  determinationRevoked: (supersedes: string): InstrumentEvent => ({
+    type: 'EntryIntoForceDeterminationRevoked.v1',
+    data: { supersedes, reason: 'A correction took away what met the condition.' },
   }),
   draft: (version: number): InstrumentEvent => ({
     type: 'DraftVersionRecorded.v1',
@@ -60,7 +81,7 @@ export const ev = {
     type: 'InstrumentSigned.v1',
     data: { party, signedOn, signatory: { name: `Minister of ${party}`, title: 'Minister' }, definitive, place: 'Havana' },
   }),
-  consent: (party: string, depositedOn: string, kind: 'ratification' | 'accession' = 'ratification', domesticActOn: string | null = null): InstrumentEvent => ({
+  consent: (party: string, depositedOn: string, kind: ConsentKind = 'ratification', domesticActOn: string | null = null): InstrumentEvent => ({
     type: 'ConsentDeposited.v1',
     data: { party, kind, depositedOn, domesticActOn },
   }),
@@ -72,9 +93,9 @@ export const ev = {
     type: 'WithdrawalNotified.v1',
     data: { party, notifiedOn, effectiveOn },
   }),
-  inForce: (date: string, supersedes: string | null = null): InstrumentEvent => ({
+  inForce: (date: string, supersedes: string | null = null, rule = 'definitive-signature-by-all'): InstrumentEvent => ({
     type: 'EntryIntoForceDetermined.v1',
-    data: { date, rule: 'definitive-signature-by-all', supersedes },
+    data: { date, rule, supersedes },
   }),
   terminated: (terminatedOn: string): InstrumentEvent => ({ type: 'InstrumentTerminated.v1', data: { terminatedOn, reason: 'Superseded.' } }),
   corrected: (correctedEventId: string, correctedType: string, changes: Record<string, unknown>): InstrumentEvent =>
@@ -87,13 +108,14 @@ export const ev = {
 
 /**
  * The treaty from creation to Cuba's ratification, with a reservation, a declaration, and a correction of
- * Jamaica's signature date. Returns the log and the ids of the acts a test may want to name.
+ * Jamaica's signature date (under the final clauses given, by default all must be bound). Returns the log and
+ * the ids of the acts a test may want to name.
  */
-export const treatyStory = () => {
+export const treatyStory = (clauses: Parameters<typeof ev.created>[3] = {}) => {
   const log = new EventLog();
   for (const p of PARTIES) log.party(ev.registered(p.code, p.name, p.kind));
   const t = (event: InstrumentEvent, id?: string) => log.instrument(TREATY, event, id ? { id } : {});
-  t(ev.created());
+  t(ev.created(TREATY, PARTIES, 'treaty', clauses));
   t(ev.draft(1));
   t(ev.reviewRequested());
   t(ev.comment());

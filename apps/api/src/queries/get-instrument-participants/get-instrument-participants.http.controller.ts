@@ -18,7 +18,9 @@ export class GetInstrumentParticipantsHttpController {
   @Get(':id/participants')
   @ApiOperation({
     summary: 'The participation matrix of an instrument: per eligible party, signature, consent, reservations, withdrawal, entry into force',
-    description: 'Today from the read model; with asOf and/or knownAt, folded from the log as it stood then.',
+    description:
+      'Today from the read model; with asOf and/or knownAt, folded from the log as it stood then. Each party’s entry into force, ' +
+      'withdrawal effective date, status under the final clauses and the objection window of each reservation are as at asOf.',
   })
   @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
   @ApiOkResponse({ type: ParticipantsResponse })

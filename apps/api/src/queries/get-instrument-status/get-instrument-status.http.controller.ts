@@ -18,10 +18,12 @@ export class GetInstrumentStatusHttpController {
 
   @Get(':id/status')
   @ApiOperation({
-    summary: 'Where an instrument stands: stage, draft, adoption, opening, signatures, consents, reservations, entry into force, last act',
+    summary: 'Where an instrument stands: stage, draft, adoption, opening, signatures, consents, reservations, entry into force, term, last act',
     description:
       'Today from the read model; with asOf (a legal date) and/or knownAt (a timestamp), folded from the log as it stood then. ' +
-      'X-View-Source says which. X-Read-Model-Position gives the log position of the read model.',
+      'X-View-Source says which. X-Read-Model-Position gives the log position of the read model. ' +
+      'Entry into force (status, date projected while ahead, what met the condition, instruments still required) and an MOU’s term ' +
+      'are the final clauses evaluated as at asOf (today by default): before the date, the instrument is not yet in force.',
   })
   @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
   @ApiOkResponse({ type: InstrumentStatusResponse })

@@ -13,7 +13,10 @@ export class ListInstrumentsHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Instruments with their status today, filtered by kind, stage or eligible party, sorted and paged' })
+  @ApiOperation({
+    summary: 'Instruments with their status today, filtered by kind, stage or eligible party, sorted and paged',
+    description: 'Each item is the status as at today, entry into force (status, date, instruments still required) included. The stage filter matches the stage the log last set.',
+  })
   @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
   @ApiOkResponse({ type: InstrumentPageResponse })
   @ApiBadRequestResponse({ description: 'A malformed filter, sort or page (the parameter is named).' })

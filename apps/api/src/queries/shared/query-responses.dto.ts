@@ -1,10 +1,67 @@
 /** Response shapes for the OpenAPI document (the handlers return the library's view objects). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class TriggerResponse {
+  @ApiProperty({ enum: ['deposit', 'definitive-signature', 'notification', 'parent-parties-changed'] }) act: string;
+  @ApiProperty({ nullable: true, type: String, example: 'JAM', description: 'The party whose act met the condition.' }) party: string | null;
+  @ApiProperty({ example: '2020-01-15' }) on: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'This was the Nth counted act.' }) position: number | null;
+}
+
+export class StillRequiredResponse {
+  @ApiProperty({ description: 'At least this many more instruments (or named parties’ acts, or acceptances).' }) instruments: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Of which from the qualifier’s group (null without a qualifier).' }) qualifying: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Percentage points of the weight still missing (null without a weight).' }) weightPercent: number | null;
+}
+
+export class AssessmentFlagResponse {
+  @ApiProperty({ example: 'DENOMINATOR_ASSUMED' }) code: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() party?: string;
+}
+
 export class EntryIntoForceResponse {
-  @ApiProperty({ enum: ['in-force', 'not-yet-in-force'] }) status: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The date, when determined (possibly still ahead).' }) date: string | null;
-  @ApiProperty({ example: 'definitive-signature-by-all' }) rule: string;
+  @ApiProperty({ example: 'instruments', description: 'The type of the rule in the final clauses.' }) rule: string;
+  @ApiProperty({
+    enum: ['not-in-force', 'pending', 'in-force'],
+    description: 'As at asOf: pending once the condition is met and the date is still ahead; not-in-force before (time travel to a date before the date says so).',
+  })
+  status: string;
+  @ApiProperty({ nullable: true, type: String, example: '2020-02-14', description: 'The general entry into force, projected while still ahead; null while the condition is not met as at asOf.' })
+  date: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The date the condition was met.' }) triggerMetOn: string | null;
+  @ApiProperty({ nullable: true, type: TriggerResponse }) triggeredBy: TriggerResponse | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'N, the named parties, 2, every party, or the acceptances needed; null for a fixed date.' })
+  instrumentsRequired: number | null;
+  @ApiProperty({ description: 'Counting instruments standing as at asOf (withdrawals that took effect removed).' }) instrumentsDeposited: number;
+  @ApiProperty({ nullable: true, type: Number }) qualifyingDeposited: number | null;
+  @ApiProperty({ nullable: true, type: Number }) weightPercent: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Acceptance share: the number of parties the share is taken of.' }) shareDenominator: number | null;
+  @ApiProperty({ type: StillRequiredResponse, description: 'Zero once the condition is met.' }) stillRequired: StillRequiredResponse;
+  @ApiProperty({ type: [String], description: 'Named parties still to act (all-named, bilateral, definitive signature by all).' }) awaiting: string[];
+  @ApiProperty({ type: [AssessmentFlagResponse] }) flags: AssessmentFlagResponse[];
+}
+
+export class TermPeriodResponse {
+  @ApiProperty({ description: '1 = the initial term, 2 = the first renewal...' }) number: number;
+  @ApiProperty() startsOn: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The last day in effect within this term.' }) lastDay: string | null;
+}
+
+export class TermResponse {
+  @ApiProperty({ nullable: true, type: String }) startsOn: string | null;
+  @ApiProperty({ nullable: true, type: TermPeriodResponse }) initialTerm: TermPeriodResponse | null;
+  @ApiProperty({ description: 'Whether the MOU renews itself (and has not been stopped by a notice).' }) renews: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'The day a notice of termination takes effect.' }) terminationEffectiveOn: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The first day no longer in effect (expiry or termination); null while open-ended.' })
+  ceasesOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastDayInEffect: string | null;
+  @ApiProperty({ nullable: true, enum: ['expiry', 'termination'] }) endsBy: string | null;
+  @ApiProperty({ nullable: true, enum: ['not-yet-in-effect', 'in-effect', 'expired', 'terminated'] }) status: string | null;
+  @ApiProperty({ nullable: true, type: TermPeriodResponse, description: 'The term running on asOf (or the last one, once ended).' })
+  currentTerm: TermPeriodResponse | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Renewals that had taken place by asOf.' }) renewals: number | null;
+  @ApiProperty({ type: [AssessmentFlagResponse] }) flags: AssessmentFlagResponse[];
 }
 
 export class InstrumentStatusResponse {
@@ -16,7 +73,11 @@ export class InstrumentStatusResponse {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() createdOn: string;
   @ApiProperty({ description: 'The date the answer is as at.' }) asOf: string;
-  @ApiProperty({ enum: ['drafting', 'in-review', 'approved', 'adopted', 'open-for-signature', 'in-force', 'terminated'] }) stage: string;
+  @ApiProperty({
+    enum: ['drafting', 'in-review', 'approved', 'adopted', 'open-for-signature', 'in-force', 'terminated'],
+    description: 'The stage as at asOf: in force from the date, not from the act that met the condition; an MOU whose term has ended is terminated.',
+  })
+  stage: string;
   @ApiProperty({ nullable: true, type: Number }) currentDraftVersion: number | null;
   @ApiProperty({ nullable: true, type: Object, description: 'adoptedOn, place, method, votes, version, eventId' }) adoption: object | null;
   @ApiProperty({ nullable: true, type: Object, description: 'opensOn, closesOn, place, eventId' }) opening: object | null;
@@ -26,25 +87,43 @@ export class InstrumentStatusResponse {
   @ApiProperty({ type: Object, example: { reservations: 0, declarations: 1 } }) reservations: object;
   @ApiProperty({ type: Object, example: { notified: 0, effective: 0 } }) withdrawals: object;
   @ApiProperty() internalProceduresNotified: number;
-  @ApiProperty({ type: EntryIntoForceResponse }) entryIntoForce: EntryIntoForceResponse;
+  @ApiProperty({ type: EntryIntoForceResponse, description: 'The final clauses evaluated as at asOf (the same assessment as GET /api/instruments/{id}).' })
+  entryIntoForce: EntryIntoForceResponse;
+  @ApiProperty({ nullable: true, type: TermResponse, description: 'An MOU’s term as at asOf; null when the final clauses have none.' }) term: TermResponse | null;
   @ApiProperty({ nullable: true, type: Object }) termination: object | null;
   @ApiProperty({ nullable: true, type: Object }) terminationNotice: object | null;
   @ApiProperty({ nullable: true, type: Object, description: 'The last event dated on or before asOf: eventId, type, legalDate, recordedAt, party.' })
   lastAct: object | null;
 }
 
+export class ParticipantReservationResponse {
+  @ApiProperty({ enum: ['reservation', 'declaration'] }) kind: string;
+  @ApiProperty() text: string;
+  @ApiProperty() madeOn: string;
+  @ApiProperty({ enum: ['signature', 'deposit'] }) madeAt: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Reservations: the last day of the twelve-month objection window (VCLT 20(5)); null for declarations.' })
+  objectionWindowEndsOn: string | null;
+}
+
 export class ParticipantResponse {
   @ApiProperty({ example: 'CUB' }) party: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['state', 'territory', 'organisation'] }) partyKind: string;
-  @ApiProperty({ enum: ['eligible', 'signatory', 'bound', 'withdrawn'] }) status: string;
+  @ApiProperty({ enum: ['eligible', 'signatory', 'bound', 'withdrawn'], description: 'Where the party stands in the procedure as at asOf.' }) status: string;
+  @ApiProperty({ enum: ['not-bound', 'bound-not-in-force', 'in-force', 'withdrawn'], description: 'Where it stands under the final clauses as at asOf.' })
+  partyStatus: string;
   @ApiProperty({ nullable: true, type: Object, description: 'signedOn, kind (simple | definitive), signatory, place, eventId' }) signature: object | null;
   @ApiProperty({ nullable: true, type: Object, description: 'kind, depositedOn, domesticActOn, eventId' }) consent: object | null;
-  @ApiProperty({ type: [Object], description: 'kind (reservation | declaration), text, madeOn, madeAt, eventId' }) reservations: object[];
+  @ApiProperty({ type: [ParticipantReservationResponse] }) reservations: ParticipantReservationResponse[];
   @ApiProperty({ nullable: true, type: Object, description: 'notifiedOn, effectiveOn, revokedOn, eventId' }) withdrawal: object | null;
   @ApiProperty({ nullable: true, type: Object }) notification: object | null;
-  @ApiProperty({ nullable: true, type: String }) boundOn: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Entry into force for this party, as far as the log says.' }) entryIntoForce: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the party became bound under the rule.' }) boundOn: string | null;
+  @ApiProperty({ nullable: true, enum: ['consent', 'definitive-signature', 'notification'] }) boundBy: string | null;
+  @ApiProperty({ description: 'Whether its act counts towards the condition for entry into force.' }) counted: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Entry into force for this party (possibly still ahead of asOf).' }) entryIntoForceOn: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Under a lock-in: the first day the party may give notice of withdrawal.' }) withdrawalAllowedFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The day its withdrawal takes (took) effect; null without a standing notice.' }) withdrawalEffectiveOn: string | null;
 }
 
 export class ParticipantsResponse {

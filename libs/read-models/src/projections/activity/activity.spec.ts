@@ -1,6 +1,7 @@
-import { project } from '../../testing/event-log.js';
+import type { InstrumentEvent } from '#libs/lifecycle';
+import { EventLog, project } from '../../testing/event-log.js';
 import { expectReplayChangesNothing } from '../../testing/replay-check.js';
-import { IDS, treatyStory } from '../../testing/story.js';
+import { ev, IDS, PARTIES, TREATY, treatyStory } from '../../testing/story.js';
 import { ACTIVITY, activityProjection, type ActivityDoc } from './activity.projection.js';
 
 describe('activity feed projection', () => {
@@ -29,6 +30,32 @@ describe('activity feed projection', () => {
     expect(line).toMatchObject({ legalDate: '2019-05-22', details: { signedOn: '2019-05-22' }, corrections: [{ eventId: IDS.jamCorrected }] });
     const page2 = await store.collection<ActivityDoc>(ACTIVITY).find({ party: 'JAM' }, { sort: { legalDate: 1, position: 1 } });
     expect(page2.map((l) => l.type)).toEqual(['InstrumentSigned.v1', 'ReservationMade.v1']);
+  });
+
+  it('has lines for revised final clauses, notifications, revocations, notices of termination and revoked determinations', async () => {
+    const log = new EventLog();
+    const t = (e: InstrumentEvent) => log.instrument(TREATY, e);
+    t(ev.created(TREATY, PARTIES.slice(0, 2), 'agreement'));
+    t(ev.revised({ type: 'bilateral' }, { notice: 'months', period: 6 }));
+    t(ev.opened('2020-01-01'));
+    const notified = t(ev.notified('JAM', '2020-02-03'));
+    t(ev.notified('CUB', '2020-02-10'));
+    const determined = t(ev.inForce('2020-02-10', null, 'bilateral'));
+    t(ev.withdrawal('JAM', '2021-01-01', '2021-07-01'));
+    t(ev.revoked('JAM', '2021-03-01'));
+    t(ev.terminationNotice('CUB', '2021-06-01'));
+    t(ev.corrected(notified.id, 'InternalProceduresNotified.v1', { notifiedOn: '2020-02-12' }));
+    t(ev.determinationRevoked(determined.id));
+    const store = await project(log.events, [activityProjection]);
+    const feed = store.collection<ActivityDoc>(ACTIVITY);
+    const lines = async (type: string) => (await feed.find({ type })).map((l) => [l.party, l.legalDate, l.details]);
+    expect(await lines('FinalClausesRevised.v1')).toEqual([[null, expect.any(String), { entryIntoForce: { type: 'bilateral' }, withdrawal: { notice: 'months', period: 6 }, term: null }]]);
+    expect(await lines('WithdrawalRevoked.v1')).toEqual([['JAM', '2021-03-01', { party: 'JAM', revokedOn: '2021-03-01' }]]);
+    expect(await lines('TerminationNotified.v1')).toEqual([['CUB', '2021-06-01', { party: 'CUB', notifiedOn: '2021-06-01', namedEffectiveOn: null }]]);
+    expect(await lines('EntryIntoForceDeterminationRevoked.v1')).toEqual([[null, expect.any(String), { supersedes: determined.id, reason: expect.any(String) }]]);
+    // the corrected notification moves to its corrected date
+    expect(await feed.findOne({ _id: notified.id })).toMatchObject({ legalDate: '2020-02-12', details: { notifiedOn: '2020-02-12' }, corrections: [{ reason: expect.any(String) }] });
+    await expectReplayChangesNothing(activityProjection, log.events);
   });
 
   it('replaying the events changes nothing', async () => {

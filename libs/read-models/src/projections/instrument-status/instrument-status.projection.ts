@@ -1,41 +1,39 @@
 /**
- * Instrument status: one document per instrument with what a status page shows. It keeps a small per-party
- * cell (dates and kinds only) so that counts can be recounted after a correction instead of incremented.
+ * Instrument status: one document per instrument with what a status page shows, and what entry into force is
+ * computed from. The document keeps the domain's own instrument fields (final clauses, eligible parties with
+ * their kinds, each party's acts, the correctable acts in recording order, adoption, opening, determination,
+ * termination and notice of termination), so the view can run the domain's assessment on it at query time
+ * (see instrument-status.view.ts): the date asked for decides the answer, not the moment of projection.
+ *
+ * Those fields are evolved by the domain's own evolveInstrument, so a correction or a revision of the final
+ * clauses means here exactly what it means to the write side. Only the negotiation history (draft texts,
+ * review rounds) is left out: the document keeps the current draft version and the stage instead.
  */
 import type { RecordedEvent } from '#libs/event-store';
 import {
-  CORRECTABLE_FIELDS,
+  evolveInstrument,
+  initialInstrumentState,
+  toEnvelope,
   type Adoption,
-  type ConsentKind,
   type CorrectableEventType,
+  type EligibleParty,
+  type EntryIntoForceRule,
+  type Instrument,
+  type InstrumentEvent,
   type InstrumentKind,
-  type ReservationKind,
+  type Participation,
   type SignatureOpening,
   type Stage,
+  type TermTerms,
+  type WithdrawalTerms,
 } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
-import { ACT_DATE_FIELD, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
+import { ACT_DATE_FIELD, instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
 export const INSTRUMENT_STATUS = 'instrument_status';
 
-export interface PartyCell {
-  readonly signature: { readonly signedOn: string; readonly definitive: boolean; readonly eventId: string } | null;
-  readonly consent: {
-    readonly kind: ConsentKind;
-    readonly depositedOn: string;
-    readonly domesticActOn: string | null;
-    readonly eventId: string;
-  } | null;
-  readonly reservations: readonly { readonly kind: ReservationKind; readonly madeOn: string; readonly eventId: string }[];
-  readonly withdrawal: {
-    readonly notifiedOn: string;
-    readonly effectiveOn: string;
-    readonly eventId: string;
-    readonly revokedOn?: string | null;
-  } | null;
-  /** Bilateral agreements: notice that internal procedures are complete. */
-  readonly notification?: { readonly notifiedOn: string; readonly eventId: string } | null;
-}
+/** A party's acts on the instrument, as the domain keeps them. */
+export type PartyCell = Participation;
 
 export interface TimelineEntry {
   readonly eventId: string;
@@ -46,44 +44,94 @@ export interface TimelineEntry {
   readonly party: string | null;
 }
 
-export interface InstrumentStatusDoc extends ReadModelDoc {
+/** The domain's instrument fields the document keeps (everything but the drafts and review rounds). */
+export interface InstrumentStatusFields {
   readonly kind: InstrumentKind;
   readonly title: string;
   readonly parentId: string | null;
   readonly languages: readonly string[];
   readonly depositary: string | null;
   readonly createdOn: string;
-  /** The stage the log last set; what it is as at a date is for the view (stageAsOf). */
+  /** The stage the log last set; what it is as at a date is for the view (instrumentStageAsOf). */
   readonly stage: Stage;
-  readonly currentDraftVersion: number | null;
   readonly adoption: Adoption | null;
   readonly signatureOpening: SignatureOpening | null;
-  /** Codes of the eligible parties (also what GET /api/instruments?party= filters on). */
+  /** Codes of the eligible parties (what GET /api/instruments?party= filters on). */
   readonly eligibleParties: readonly string[];
+  /** The eligible parties as snapshotted at creation, in order, with their kinds (the rules count by kind). */
+  readonly eligible: readonly EligibleParty[];
   readonly parties: Readonly<Record<string, PartyCell>>;
-  /** Correctable acts by event id: where a correction finds what it corrects. */
+  /** Correctable acts by event id, in recording order: where a correction finds what it corrects, and the order of same-day deposits. */
   readonly acts: Readonly<Record<string, { readonly type: CorrectableEventType; readonly party: string | null }>>;
-  readonly entryIntoForceRule: string;
-  readonly entryIntoForce: { readonly date: string; readonly eventId: string; readonly recordedOn: string } | null;
+  /** The final clauses. */
+  readonly entryIntoForceRule: EntryIntoForceRule;
+  readonly withdrawalTerms: WithdrawalTerms | null;
+  readonly term: TermTerms | null;
+  /** The domain's last determination (EntryIntoForceDetermined), null when none stands. */
+  readonly entryIntoForce: { readonly date: string; readonly eventId: string } | null;
   readonly termination: { readonly terminatedOn: string; readonly reason: string } | null;
   /** An MOU participant's notice ending the MOU under its term clause. */
   readonly terminationNotice: { readonly notifiedOn: string; readonly namedEffectiveOn: string | null; readonly by: string } | null;
+}
+
+export interface InstrumentStatusDoc extends ReadModelDoc, InstrumentStatusFields {
+  readonly currentDraftVersion: number | null;
   /** When the last event was recorded (sorting "recently changed"). */
   readonly updatedAt: string;
   /** Every event in log order (compact): the view picks the last act as at a date from it. */
   readonly timeline: readonly TimelineEntry[];
 }
 
-const emptyCell: PartyCell = { signature: null, consent: null, reservations: [], withdrawal: null };
-
-const withCell = (doc: InstrumentStatusDoc, party: string, change: (cell: PartyCell) => PartyCell): InstrumentStatusDoc => ({
-  ...doc,
-  parties: { ...doc.parties, [party]: change(doc.parties[party] ?? emptyCell) },
+/** The document's share of a domain state (the fold of time travel builds its document with it too). */
+export const statusFieldsOf = (state: Instrument): InstrumentStatusFields => ({
+  kind: state.kind,
+  title: state.title,
+  parentId: state.parentId,
+  languages: state.languages,
+  depositary: state.depositary,
+  createdOn: state.createdOn,
+  stage: state.stage,
+  adoption: state.adoption,
+  signatureOpening: state.signatureOpening,
+  eligibleParties: state.eligibleParties.map((p) => p.code),
+  eligible: state.eligibleParties,
+  parties: state.participants,
+  acts: state.acts,
+  entryIntoForceRule: state.entryIntoForceRule,
+  withdrawalTerms: state.withdrawalTerms,
+  term: state.term,
+  entryIntoForce: state.entryIntoForce && { date: state.entryIntoForce.date, eventId: state.entryIntoForce.eventId },
+  termination: state.termination && { terminatedOn: state.termination.terminatedOn, reason: state.termination.reason },
+  terminationNotice: state.terminationNotice,
 });
 
-const withAct = (doc: InstrumentStatusDoc, eventId: string, type: CorrectableEventType, party: string | null): InstrumentStatusDoc => ({
-  ...doc,
-  acts: { ...doc.acts, [eventId]: { type, party } },
+/**
+ * The domain state the document stands for, without the negotiation history (no draft texts, no review
+ * rounds): what the domain's evolve of a party act, a correction or a determination, and its assessment
+ * (assessInstrument, instrumentStageAsOf, reservationObjectionWindows) read.
+ */
+export const instrumentOfStatusDoc = (doc: InstrumentStatusDoc): Instrument => ({
+  stage: doc.stage,
+  id: doc._id,
+  kind: doc.kind,
+  title: doc.title,
+  parentId: doc.parentId,
+  languages: doc.languages,
+  depositary: doc.depositary,
+  eligibleParties: doc.eligible,
+  entryIntoForceRule: doc.entryIntoForceRule,
+  withdrawalTerms: doc.withdrawalTerms,
+  term: doc.term,
+  terminationNotice: doc.terminationNotice,
+  createdOn: doc.createdOn,
+  drafts: [],
+  reviews: [],
+  adoption: doc.adoption,
+  signatureOpening: doc.signatureOpening,
+  participants: doc.parties,
+  entryIntoForce: doc.entryIntoForce,
+  termination: doc.termination,
+  acts: doc.acts,
 });
 
 const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, id: string): InstrumentStatusDoc | null => {
@@ -91,37 +139,18 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
   if (!event) return doc;
   const metadata = metadataOf(recorded);
   const eventId = recorded.id;
+  const party = typeof (event.data as { party?: unknown }).party === 'string' ? (event.data as { party: string }).party : null;
+  const entry: TimelineEntry = { eventId, type: event.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party };
   if (event.type === 'InstrumentCreated.v1') {
-    const d = event.data;
-    return {
-      _id: id,
-      kind: d.kind,
-      title: d.title,
-      parentId: d.parentId,
-      languages: d.languages,
-      depositary: d.depositary,
-      createdOn: d.createdOn,
-      stage: 'drafting',
-      currentDraftVersion: null,
-      adoption: null,
-      signatureOpening: null,
-      eligibleParties: d.eligibleParties.map((p) => p.code),
-      parties: {},
-      acts: {},
-      entryIntoForceRule: d.entryIntoForce.type,
-      entryIntoForce: null,
-      termination: null,
-      terminationNotice: null,
-      updatedAt: metadata.recordedAt,
-      timeline: [{ eventId, type: event.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party: null }],
-    };
+    if (doc) return doc; // already applied
+    const created = evolveInstrument(initialInstrumentState(), toEnvelope<InstrumentEvent>(recorded)) as Instrument;
+    return { _id: id, ...statusFieldsOf(created), currentDraftVersion: null, updatedAt: metadata.recordedAt, timeline: [entry] };
   }
   if (!doc) return null; // nothing but creation starts an instrument
-  const party = 'party' in event.data && typeof event.data.party === 'string' ? event.data.party : null;
-  if (doc.timeline.some((entry) => entry.eventId === eventId)) return doc; // already applied
-  const entry: TimelineEntry = { eventId, type: event.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party };
+  if (doc.timeline.some((e) => e.eventId === eventId)) return doc; // already applied
   const next: InstrumentStatusDoc = { ...doc, updatedAt: metadata.recordedAt, timeline: [...doc.timeline, entry] };
   switch (event.type) {
+    // The negotiation history is not kept: these only move the stage and the current draft, as the domain does.
     case 'DraftVersionRecorded.v1':
       return { ...next, currentDraftVersion: event.data.version };
     case 'ReviewRequested.v1':
@@ -130,58 +159,32 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
       return next;
     case 'ReviewDecided.v1':
       return { ...next, stage: event.data.decision === 'approve' ? 'approved' : 'drafting' };
-    case 'TextAdopted.v1':
-      return withAct({ ...next, stage: 'adopted', adoption: { ...event.data, eventId } }, eventId, event.type, null);
-    case 'SignatureOpened.v1':
-      return withAct({ ...next, stage: 'open-for-signature', signatureOpening: { ...event.data, eventId } }, eventId, event.type, null);
-    case 'InstrumentSigned.v1': {
-      const { party: code, signedOn, definitive } = event.data;
-      return withAct(withCell(next, code, (c) => ({ ...c, signature: { signedOn, definitive, eventId } })), eventId, event.type, code);
-    }
-    case 'ConsentDeposited.v1': {
-      const { party: code, kind, depositedOn, domesticActOn } = event.data;
-      return withAct(withCell(next, code, (c) => ({ ...c, consent: { kind, depositedOn, domesticActOn, eventId } })), eventId, event.type, code);
-    }
-    case 'ReservationMade.v1': {
-      const { party: code, kind, madeOn } = event.data;
-      const cell = withCell(next, code, (c) =>
-        c.reservations.some((r) => r.eventId === eventId) ? c : { ...c, reservations: [...c.reservations, { kind, madeOn, eventId }] },
-      );
-      return withAct(cell, eventId, event.type, code);
-    }
-    case 'WithdrawalNotified.v1': {
-      const { party: code, notifiedOn, effectiveOn } = event.data;
-      return withAct(withCell(next, code, (c) => ({ ...c, withdrawal: { notifiedOn, effectiveOn, eventId } })), eventId, event.type, code);
-    }
-    case 'FinalClausesRevised.v1':
-      return { ...next, entryIntoForceRule: event.data.entryIntoForce.type };
-    case 'InternalProceduresNotified.v1': {
-      const { party: code, notifiedOn } = event.data;
-      return withAct(withCell(next, code, (c) => ({ ...c, notification: { notifiedOn, eventId } })), eventId, event.type, code);
-    }
-    case 'WithdrawalRevoked.v1':
-      return withCell(next, event.data.party, (c) => (c.withdrawal ? { ...c, withdrawal: { ...c.withdrawal, revokedOn: event.data.revokedOn } } : c));
-    case 'TerminationNotified.v1': {
-      const { party: by, notifiedOn, namedEffectiveOn } = event.data;
-      return { ...next, terminationNotice: { notifiedOn, namedEffectiveOn, by } };
-    }
-    case 'EntryIntoForceDeterminationRevoked.v1':
-      // as the domain's stageBeforeEntryIntoForce
-      return { ...next, stage: next.signatureOpening ? 'open-for-signature' : next.adoption ? 'adopted' : 'approved', entryIntoForce: null };
-    case 'EntryIntoForceDetermined.v1':
-      return {
-        ...next,
-        stage: 'in-force',
-        entryIntoForce: { date: event.data.date, eventId, recordedOn: metadata.recordedAt.slice(0, 10) },
-      };
-    case 'InstrumentTerminated.v1':
-      return { ...next, stage: 'terminated', termination: { terminatedOn: event.data.terminatedOn, reason: event.data.reason } };
     case 'ActCorrected.v1':
-      return correctTimeline(correctStatus(next, event.data.correctedEventId, event.data.changes), event.data.correctedEventId, event.data.changes);
+      return correctTimeline(withDomainEvolve(next, recorded), event.data.correctedEventId, event.data.changes);
+    case 'FinalClausesRevised.v1':
+    case 'TextAdopted.v1':
+    case 'SignatureOpened.v1':
+    case 'InstrumentSigned.v1':
+    case 'ConsentDeposited.v1':
+    case 'InternalProceduresNotified.v1':
+    case 'ReservationMade.v1':
+    case 'WithdrawalNotified.v1':
+    case 'WithdrawalRevoked.v1':
+    case 'TerminationNotified.v1':
+    case 'EntryIntoForceDetermined.v1':
+    case 'EntryIntoForceDeterminationRevoked.v1':
+    case 'InstrumentTerminated.v1':
+      return withDomainEvolve(next, recorded);
     default:
       return doc; // an event type this projection does not know yet
   }
 };
+
+/** Applies the event with the domain's evolve to the state the document stands for. */
+const withDomainEvolve = (doc: InstrumentStatusDoc, recorded: RecordedEvent): InstrumentStatusDoc => ({
+  ...doc,
+  ...statusFieldsOf(evolveInstrument(instrumentOfStatusDoc(doc), toEnvelope<InstrumentEvent>(recorded)) as Instrument),
+});
 
 /** A correction that moves an act's date moves its timeline entry's legal date too. */
 const correctTimeline = (doc: InstrumentStatusDoc, correctedEventId: string, changes: Readonly<Record<string, unknown>>): InstrumentStatusDoc => {
@@ -189,42 +192,6 @@ const correctTimeline = (doc: InstrumentStatusDoc, correctedEventId: string, cha
   const date = act && changes[ACT_DATE_FIELD[act.type]];
   if (typeof date !== 'string') return doc;
   return { ...doc, timeline: doc.timeline.map((e) => (e.eventId === correctedEventId ? { ...e, legalDate: date } : e)) };
-};
-
-/** Patches the corrected act with the fields the domain allows for its type, as the domain's applyCorrection does. */
-const correctStatus = (doc: InstrumentStatusDoc, correctedEventId: string, changes: Readonly<Record<string, unknown>>): InstrumentStatusDoc => {
-  const act = doc.acts[correctedEventId];
-  if (!act) return doc;
-  const patch = pick(changes, CORRECTABLE_FIELDS[act.type]);
-  switch (act.type) {
-    case 'TextAdopted.v1':
-      return doc.adoption ? { ...doc, adoption: { ...doc.adoption, ...patch } } : doc;
-    case 'SignatureOpened.v1':
-      return doc.signatureOpening ? { ...doc, signatureOpening: { ...doc.signatureOpening, ...patch } } : doc;
-    case 'InstrumentSigned.v1': {
-      const { signedOn, definitive } = patch as { signedOn?: string; definitive?: boolean };
-      return withCell(doc, act.party!, (c) =>
-        c.signature
-          ? { ...c, signature: { ...c.signature, ...(signedOn !== undefined && { signedOn }), ...(definitive !== undefined && { definitive }) } }
-          : c,
-      );
-    }
-    case 'ConsentDeposited.v1':
-      return withCell(doc, act.party!, (c) => (c.consent ? { ...c, consent: { ...c.consent, ...patch } } : c));
-    case 'ReservationMade.v1': {
-      const { kind, madeOn } = patch as { kind?: ReservationKind; madeOn?: string };
-      return withCell(doc, act.party!, (c) => ({
-        ...c,
-        reservations: c.reservations.map((r) =>
-          r.eventId === correctedEventId ? { ...r, ...(kind !== undefined && { kind }), ...(madeOn !== undefined && { madeOn }) } : r,
-        ),
-      }));
-    }
-    case 'WithdrawalNotified.v1':
-      return withCell(doc, act.party!, (c) => (c.withdrawal ? { ...c, withdrawal: { ...c.withdrawal, ...patch } } : c));
-    case 'InternalProceduresNotified.v1':
-      return withCell(doc, act.party!, (c) => (c.notification ? { ...c, notification: { ...c.notification, ...patch } } : c));
-  }
 };
 
 export const instrumentStatusProjection: Projection<InstrumentStatusDoc> = {

@@ -1,17 +1,79 @@
 /**
  * What GET /api/instruments/:id/status answers, as at a legal date. The live read model and the time-travel
  * fold both produce an InstrumentStatusDoc and go through this one function, so "as at" means one thing.
- * Acts dated after `asOf` are not counted; the stage is the domain's stageAsOf.
+ * Acts dated after `asOf` are not counted. Entry into force, withdrawals, the MOU term and the stage are the
+ * domain's own assessment as at `asOf` (assessInstrument, instrumentStageAsOf), computed at query time.
  */
-import { CONSENT_KINDS, stageAsOf, type ConsentKind, type Instrument, type Stage, type Votes } from '#libs/lifecycle';
-import type { InstrumentStatusDoc, TimelineEntry } from './instrument-status.projection.js';
+import {
+  assessInstrument,
+  CONSENT_KINDS,
+  instrumentStageAsOf,
+  reservationObjectionWindows,
+  type ConsentKind,
+  type EntryIntoForceRule,
+  type Instrument,
+  type Stage,
+  type Votes,
+} from '#libs/lifecycle';
+import {
+  entryIntoForceStatus,
+  type AssessmentFlag,
+  type EntryIntoForceStatus,
+  type InstrumentAssessment,
+  type LegalDate,
+  type StillRequired,
+  type TermAssessment,
+  type Trigger,
+} from '#libs/entry-into-force';
+import { instrumentOfStatusDoc, type InstrumentStatusDoc, type TimelineEntry } from './instrument-status.projection.js';
+
+/** The domain's assessment of an instrument as at a date: what the status and participants views show. */
+export interface StatusAssessment {
+  readonly asOf: LegalDate;
+  /** The stage that day (an MOU whose term has run out, or that was terminated on notice, is terminated). */
+  readonly stage: Stage;
+  readonly assessment: InstrumentAssessment;
+  /** The last day of the twelve-month objection window of each reservation, by the id of the event that made it. */
+  readonly objectionWindowEndsOn: ReadonlyMap<string, LegalDate>;
+}
+
+/** From a domain state (the fold of time travel). */
+export const assessInstrumentAsOf = (state: Instrument, asOf: LegalDate): StatusAssessment => {
+  const assessment = assessInstrument(state, { asOf });
+  return {
+    asOf,
+    stage: instrumentStageAsOf(state, asOf, assessment),
+    assessment,
+    objectionWindowEndsOn: new Map(reservationObjectionWindows(state).map((w) => [w.eventId, w.objectionWindowEndsOn])),
+  };
+};
+
+/** From the live document, which keeps the same inputs. */
+export const assessStatusDoc = (doc: InstrumentStatusDoc, asOf: LegalDate): StatusAssessment => assessInstrumentAsOf(instrumentOfStatusDoc(doc), asOf);
 
 export interface EntryIntoForceView {
-  /** `not-yet-in-force` with a date: determined, but the date is still ahead (as at `asOf`). */
-  readonly status: 'in-force' | 'not-yet-in-force';
-  readonly date: string | null;
-  readonly rule: string;
+  /** The type of the rule in the final clauses. */
+  readonly rule: EntryIntoForceRule['type'];
+  /** As at asOf: `pending` once the condition is met but the date is still ahead. */
+  readonly status: EntryIntoForceStatus;
+  /** The general entry into force; a projection while still ahead of asOf; null while the condition is not met. */
+  readonly date: LegalDate | null;
+  readonly triggerMetOn: LegalDate | null;
+  readonly triggeredBy: Trigger | null;
+  readonly instrumentsRequired: number | null;
+  readonly instrumentsDeposited: number;
+  readonly qualifyingDeposited: number | null;
+  readonly weightPercent: number | null;
+  readonly shareDenominator: number | null;
+  /** What is still needed as at asOf (zero once the condition is met). */
+  readonly stillRequired: StillRequired;
+  /** Named parties still to act. */
+  readonly awaiting: readonly string[];
+  readonly flags: readonly AssessmentFlag[];
 }
+
+/** An MOU's term as at asOf (null when the final clauses have no term). */
+export type TermView = Omit<TermAssessment, 'asOf'>;
 
 export interface InstrumentStatusView {
   readonly id: string;
@@ -37,11 +99,12 @@ export interface InstrumentStatusView {
   readonly signatures: { readonly total: number; readonly definitive: number };
   readonly consents: { readonly total: number; readonly byKind: Readonly<Record<ConsentKind, number>> };
   readonly reservations: { readonly reservations: number; readonly declarations: number };
-  /** Notices of withdrawal given (and not revoked) as at the date, and those that have taken effect. */
+  /** Notices of withdrawal given (and not revoked) as at the date, and those that had taken effect. */
   readonly withdrawals: { readonly notified: number; readonly effective: number };
   /** Bilateral agreements: parties that notified completion of their internal procedures. */
   readonly internalProceduresNotified: number;
   readonly entryIntoForce: EntryIntoForceView;
+  readonly term: TermView | null;
   readonly termination: { readonly terminatedOn: string; readonly reason: string } | null;
   readonly terminationNotice: { readonly notifiedOn: string; readonly namedEffectiveOn: string | null; readonly by: string } | null;
   /** The last event dated on or before `asOf` (log order). */
@@ -50,15 +113,37 @@ export interface InstrumentStatusView {
 
 const on = (date: string | null | undefined, asOf: string): boolean => !!date && date <= asOf;
 
-export const entryIntoForceAsOf = (doc: Pick<InstrumentStatusDoc, 'entryIntoForce' | 'entryIntoForceRule'>, asOf: string): EntryIntoForceView => {
-  const eif = doc.entryIntoForce;
-  if (eif && eif.date <= asOf) return { status: 'in-force', date: eif.date, rule: doc.entryIntoForceRule };
-  // A date determined by then (by legal date or by recording) but still ahead: "enters into force on ...".
-  const known = eif && eif.recordedOn <= asOf;
-  return { status: 'not-yet-in-force', date: known ? eif.date : null, rule: doc.entryIntoForceRule };
+const entryIntoForceView = ({ assessment }: StatusAssessment, asOf: LegalDate): EntryIntoForceView => {
+  const e = assessment.entryIntoForce;
+  return {
+    rule: e.ruleType,
+    // evaluated with asOf, so the status is always there; the fallback only satisfies the type
+    status: e.status ?? entryIntoForceStatus(e, asOf),
+    date: e.date,
+    triggerMetOn: e.triggerMetOn,
+    triggeredBy: e.triggeredBy,
+    instrumentsRequired: e.instrumentsRequired,
+    instrumentsDeposited: e.instrumentsDeposited,
+    qualifyingDeposited: e.qualifyingDeposited,
+    weightPercent: e.weightPercent,
+    shareDenominator: e.shareDenominator,
+    stillRequired: e.stillRequired,
+    awaiting: e.awaiting,
+    flags: e.flags,
+  };
 };
 
-export const presentStatus = (doc: InstrumentStatusDoc, asOf: string): InstrumentStatusView => {
+const termView = (term: TermAssessment | null): TermView | null => {
+  if (!term) return null;
+  const { asOf: _asOf, ...rest } = term;
+  return rest;
+};
+
+/**
+ * The status as at `asOf`. `assessed` defaults to the domain's assessment of the document itself; time travel
+ * passes the one it made from the folded state.
+ */
+export const presentStatus = (doc: InstrumentStatusDoc, asOf: string, assessed: StatusAssessment = assessStatusDoc(doc, asOf)): InstrumentStatusView => {
   const byKind = Object.fromEntries(CONSENT_KINDS.map((k) => [k, 0])) as Record<ConsentKind, number>;
   let signatures = 0;
   let definitive = 0;
@@ -66,7 +151,6 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string): Instrumen
   let reservations = 0;
   let declarations = 0;
   let notified = 0;
-  let effective = 0;
   let notifications = 0;
   for (const cell of Object.values(doc.parties)) {
     if (on(cell.signature?.signedOn, asOf)) {
@@ -82,22 +166,14 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string): Instrumen
       if (r.kind === 'reservation') reservations += 1;
       else declarations += 1;
     }
-    const revoked = on(cell.withdrawal?.revokedOn, asOf);
-    if (on(cell.withdrawal?.notifiedOn, asOf) && !revoked) notified += 1;
-    if (on(cell.withdrawal?.effectiveOn, asOf) && !revoked) effective += 1;
+    if (on(cell.withdrawal?.notifiedOn, asOf) && !on(cell.withdrawal?.revokedOn, asOf)) notified += 1;
     if (on(cell.notification?.notifiedOn, asOf)) notifications += 1;
   }
+  // A withdrawal has taken effect when the domain says so (notice period, named date, revocation, lock-in).
+  const effective = assessed.assessment.entryIntoForce.parties.filter((p) => on(p.withdrawalEffectiveOn, asOf)).length;
   const adoption = on(doc.adoption?.adoptedOn, asOf) ? doc.adoption! : null;
   const opening = on(doc.signatureOpening?.opensOn, asOf) ? doc.signatureOpening! : null;
   const lastAct = [...doc.timeline].reverse().find((e) => e.legalDate <= asOf) ?? null;
-  // stageAsOf reads only the stage and the dated facts below; the document carries them under the same names.
-  const dated = {
-    stage: doc.stage,
-    termination: doc.termination,
-    entryIntoForce: doc.entryIntoForce,
-    signatureOpening: doc.signatureOpening,
-    adoption: doc.adoption,
-  } as unknown as Instrument;
   return {
     id: doc._id,
     kind: doc.kind,
@@ -107,7 +183,7 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string): Instrumen
     languages: doc.languages,
     createdOn: doc.createdOn,
     asOf,
-    stage: stageAsOf(dated, asOf),
+    stage: assessed.stage,
     currentDraftVersion: doc.currentDraftVersion,
     adoption: adoption && {
       adoptedOn: adoption.adoptedOn,
@@ -124,7 +200,8 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string): Instrumen
     reservations: { reservations, declarations },
     withdrawals: { notified, effective },
     internalProceduresNotified: notifications,
-    entryIntoForce: entryIntoForceAsOf(doc, asOf),
+    entryIntoForce: entryIntoForceView(assessed, asOf),
+    term: termView(assessed.assessment.term),
     termination: doc.termination && on(doc.termination.terminatedOn, asOf) ? doc.termination : null,
     terminationNotice: doc.terminationNotice && on(doc.terminationNotice.notifiedOn, asOf) ? doc.terminationNotice : null,
     lastAct: lastAct && { eventId: lastAct.eventId, type: lastAct.type, legalDate: lastAct.legalDate, recordedAt: lastAct.recordedAt, party: lastAct.party },

@@ -1,58 +1,102 @@
+import type { EntryIntoForceRule } from '#libs/lifecycle';
 import { EventLog, project } from '../../testing/event-log.js';
 import { expectReplayChangesNothing } from '../../testing/replay-check.js';
 import { ev, IDS, PARTIES, TREATY, treatyStory } from '../../testing/story.js';
+import { INSTRUMENT_STATUS, instrumentStatusProjection, type InstrumentStatusDoc } from '../instrument-status/instrument-status.projection.js';
+import { assessStatusDoc } from '../instrument-status/instrument-status.view.js';
 import { PARTICIPATION, participationId, participationProjection, type ParticipationDoc } from './participation.projection.js';
 import { presentParticipant } from './participation.view.js';
 
+/** The rows, and a presenter as at a date with the instrument's assessment of that date (as the query does). */
 const rowsAfter = async (log: EventLog) => {
-  const store = await project(log.events, [participationProjection]);
+  const store = await project(log.events, [participationProjection, instrumentStatusProjection]);
   const rows = await store.collection<ParticipationDoc>(PARTICIPATION).find({ instrumentId: TREATY }, { sort: { party: 1 } });
-  return new Map(rows.map((r) => [r.party, r]));
+  const doc = (await store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: TREATY }))!;
+  const byParty = new Map(rows.map((r) => [r.party, r]));
+  const present = (party: string, asOf: string) => presentParticipant(byParty.get(party)!, assessStatusDoc(doc, asOf), asOf);
+  return { rows: byParty, present };
 };
-const notInForce = { status: 'not-yet-in-force', date: null, rule: 'definitive-signature-by-all' } as const;
+
+const TWO_THEN_THIRTY: EntryIntoForceRule = { type: 'instruments', count: 2, timing: { kind: 'days-after', days: 30 } };
 
 describe('participation matrix projection', () => {
   it('has a row per eligible party from creation, empty until the party acts', async () => {
     const log = new EventLog();
     log.instrument(TREATY, ev.created());
-    const rows = await rowsAfter(log);
+    const { rows, present } = await rowsAfter(log);
     expect([...rows.keys()]).toEqual(['CUB', 'JAM', 'VGB']);
     expect(rows.get('VGB')).toMatchObject({ _id: participationId(TREATY, 'VGB'), partyName: 'British Virgin Islands', partyKind: 'territory', signature: null, consent: null, reservations: [], withdrawal: null });
-    expect(presentParticipant(rows.get('VGB')!, notInForce, '2024-01-01')).toMatchObject({ status: 'eligible', boundOn: null, entryIntoForce: null });
+    expect(present('VGB', '2024-01-01')).toMatchObject({ status: 'eligible', partyStatus: 'not-bound', boundOn: null, entryIntoForceOn: null, withdrawalEffectiveOn: null });
   });
 
   it('records signature, consent with its domestic act, reservations and declarations, with corrections applied', async () => {
-    const rows = await rowsAfter(treatyStory().log);
-    const cub = presentParticipant(rows.get('CUB')!, notInForce, '2024-01-01');
-    expect(cub).toMatchObject({
+    const { present } = await rowsAfter(treatyStory().log);
+    expect(present('CUB', '2024-01-01')).toMatchObject({
       status: 'bound',
+      partyStatus: 'bound-not-in-force', // every party must be bound, and two are not
       signature: { signedOn: '2019-05-22', kind: 'simple', signatory: { name: 'Minister of CUB', title: 'Minister' }, place: 'Havana', eventId: IDS.cubSigned },
       consent: { kind: 'ratification', depositedOn: '2019-11-01', domesticActOn: '2019-10-15', eventId: IDS.cubRatified },
-      reservations: [{ kind: 'declaration', madeOn: '2019-05-22', madeAt: 'signature', text: 'CUB reserves article 5.' }],
+      reservations: [{ kind: 'declaration', madeOn: '2019-05-22', madeAt: 'signature', text: 'CUB reserves article 5.', objectionWindowEndsOn: null }],
       boundOn: '2019-11-01',
+      boundBy: 'consent',
+      entryIntoForceOn: null,
     });
-    const jam = presentParticipant(rows.get('JAM')!, notInForce, '2024-01-01');
-    expect(jam).toMatchObject({ status: 'signatory', signature: { signedOn: '2019-05-22' }, reservations: [{ kind: 'reservation' }] });
+    // a reservation may be objected to for twelve months (VCLT 20(5)); a declaration has no such window
+    expect(present('JAM', '2024-01-01')).toMatchObject({
+      status: 'signatory',
+      partyStatus: 'not-bound',
+      signature: { signedOn: '2019-05-22' },
+      reservations: [{ kind: 'reservation', madeOn: '2019-05-23', eventId: IDS.jamReservation, objectionWindowEndsOn: '2020-05-23' }],
+    });
     // as at a date before the deposit, Cuba was a signatory only
-    expect(presentParticipant(rows.get('CUB')!, notInForce, '2019-06-01')).toMatchObject({ status: 'signatory', consent: null });
+    expect(present('CUB', '2019-06-01')).toMatchObject({ status: 'signatory', partyStatus: 'not-bound', consent: null, boundOn: null });
   });
 
-  it('gives per-party entry into force: the instrument date, or the later consent, and shows withdrawal', async () => {
-    const { log, ids } = treatyStory();
+  it('gives each party’s own entry into force, later accessions included, and when a withdrawal takes effect', async () => {
+    const { log, ids } = treatyStory({ entryIntoForce: TWO_THEN_THIRTY });
+    log.instrument(TREATY, ev.consent('JAM', '2020-01-15'));
     log.instrument(TREATY, ev.consent('VGB', '2021-03-01', 'accession'));
     log.instrument(TREATY, ev.withdrawal('CUB', '2022-01-10', '2023-01-10'));
     log.instrument(TREATY, ev.corrected(ids.cubRatified, 'ConsentDeposited.v1', { domesticActOn: null }));
-    const rows = await rowsAfter(log);
-    const inForce = { status: 'in-force', date: '2020-06-01', rule: 'x' } as const;
-    expect(presentParticipant(rows.get('CUB')!, inForce, '2022-06-01')).toMatchObject({
+    const { present } = await rowsAfter(log);
+    expect(present('CUB', '2020-01-20')).toMatchObject({ status: 'bound', partyStatus: 'bound-not-in-force', entryIntoForceOn: '2020-02-14', counted: true });
+    expect(present('CUB', '2022-06-01')).toMatchObject({
       status: 'bound',
+      partyStatus: 'in-force',
       consent: { domesticActOn: null },
-      withdrawal: { notifiedOn: '2022-01-10', effectiveOn: '2023-01-10' },
-      entryIntoForce: '2020-06-01',
+      withdrawal: { notifiedOn: '2022-01-10', effectiveOn: '2023-01-10', revokedOn: null },
+      entryIntoForceOn: '2020-02-14',
+      withdrawalEffectiveOn: '2023-01-10',
     });
-    expect(presentParticipant(rows.get('CUB')!, inForce, '2023-06-01').status).toBe('withdrawn');
-    expect(presentParticipant(rows.get('VGB')!, inForce, '2022-06-01')).toMatchObject({ status: 'bound', consent: { kind: 'accession' }, entryIntoForce: '2021-03-01' });
-    expect(presentParticipant(rows.get('JAM')!, inForce, '2022-06-01').entryIntoForce).toBeNull();
+    expect(present('CUB', '2023-06-01')).toMatchObject({ status: 'withdrawn', partyStatus: 'withdrawn' });
+    // the Virgin Islands accede after the condition was met: in force for them thirty days after their deposit
+    expect(present('VGB', '2021-03-15')).toMatchObject({ status: 'bound', partyStatus: 'bound-not-in-force', consent: { kind: 'accession' }, entryIntoForceOn: '2021-03-31' });
+    expect(present('VGB', '2021-03-31').partyStatus).toBe('in-force');
+    // as at a date before the second deposit, nobody's date is known
+    expect(present('CUB', '2020-01-01')).toMatchObject({ entryIntoForceOn: null, withdrawalEffectiveOn: null, withdrawal: null });
+  });
+
+  it('revokes a withdrawal before it takes effect', async () => {
+    const { log } = treatyStory({ entryIntoForce: TWO_THEN_THIRTY });
+    log.instrument(TREATY, ev.consent('JAM', '2020-01-15'));
+    log.instrument(TREATY, ev.withdrawal('CUB', '2022-01-10', '2023-01-10'));
+    log.instrument(TREATY, ev.revoked('CUB', '2022-06-01'));
+    const { present } = await rowsAfter(log);
+    expect(present('CUB', '2022-03-01')).toMatchObject({ withdrawal: { revokedOn: null }, withdrawalEffectiveOn: '2023-01-10' });
+    expect(present('CUB', '2023-06-01')).toMatchObject({ status: 'bound', partyStatus: 'in-force', withdrawal: { revokedOn: '2022-06-01' }, withdrawalEffectiveOn: null });
+  });
+
+  it('bilateral agreements: bound by the notification that internal procedures are complete', async () => {
+    const log = new EventLog();
+    log.instrument(TREATY, ev.created(TREATY, PARTIES.slice(0, 2), 'agreement', { entryIntoForce: { type: 'bilateral' } }));
+    log.instrument(TREATY, ev.opened('2020-01-01'));
+    log.instrument(TREATY, ev.signed('JAM', '2020-01-10'));
+    log.instrument(TREATY, ev.signed('CUB', '2020-01-10'));
+    log.instrument(TREATY, ev.notified('JAM', '2020-02-01'));
+    log.instrument(TREATY, ev.notified('CUB', '2020-03-01'));
+    const { present } = await rowsAfter(log);
+    expect(present('JAM', '2020-02-15')).toMatchObject({ status: 'bound', boundBy: 'notification', notification: { notifiedOn: '2020-02-01' }, entryIntoForceOn: null });
+    expect(present('JAM', '2020-03-01')).toMatchObject({ partyStatus: 'in-force', entryIntoForceOn: '2020-03-01' });
   });
 
   it('keeps rows of other instruments apart', async () => {
@@ -65,6 +109,10 @@ describe('participation matrix projection', () => {
   });
 
   it('replaying the events changes nothing', async () => {
-    await expectReplayChangesNothing(participationProjection, treatyStory().log.events);
+    const { log } = treatyStory();
+    log.instrument(TREATY, ev.withdrawal('CUB', '2022-01-10', '2023-01-10'));
+    log.instrument(TREATY, ev.revoked('CUB', '2022-06-01'));
+    log.instrument(TREATY, ev.notified('JAM', '2022-07-01'));
+    await expectReplayChangesNothing(participationProjection, log.events);
   });
 });

@@ -1,10 +1,13 @@
 /**
  * One row of GET /api/instruments/:id/participants, as at a legal date (acts dated later are not shown).
- * Entry into force for a party: what the domain knows, i.e. the instrument's date, or the party's own
- * consent when it came later; the rule engine will refine this.
+ * The dates that follow from the final clauses (when the party became bound for the rule, entry into force for
+ * it, when its withdrawal takes effect, the end of each reservation's objection window) are the domain's
+ * assessment as at that date, the same one the status view shows.
  */
+import type { BoundBy, LegalDate, PartyAssessment, PartyStatus } from '#libs/entry-into-force';
+import { partyStatus } from '#libs/entry-into-force';
 import type { ConsentKind, PartyKind, ReservationKind, Signatory } from '#libs/lifecycle';
-import type { EntryIntoForceView } from '../instrument-status/instrument-status.view.js';
+import type { StatusAssessment } from '../instrument-status/instrument-status.view.js';
 import type { ParticipationDoc } from './participation.projection.js';
 
 export type ParticipantStatus = 'eligible' | 'signatory' | 'bound' | 'withdrawn';
@@ -13,7 +16,10 @@ export interface ParticipantView {
   readonly party: string;
   readonly name: string;
   readonly partyKind: PartyKind;
+  /** Where the party stands in the procedure: eligible, signatory, bound, withdrawn (its withdrawal took effect). */
   readonly status: ParticipantStatus;
+  /** Where it stands under the final clauses: not-bound, bound-not-in-force, in-force, withdrawn. */
+  readonly partyStatus: PartyStatus;
   readonly signature: {
     readonly signedOn: string;
     readonly kind: 'simple' | 'definitive';
@@ -28,14 +34,23 @@ export interface ParticipantView {
     readonly madeOn: string;
     readonly madeAt: 'signature' | 'deposit';
     readonly eventId: string;
+    /** Reservations: the last day other States may object (VCLT 20(5)); null for declarations. */
+    readonly objectionWindowEndsOn: string | null;
   }[];
   readonly withdrawal: { readonly notifiedOn: string; readonly effectiveOn: string; readonly revokedOn: string | null; readonly eventId: string } | null;
   /** Bilateral agreements: notice that the party's internal procedures are complete. */
   readonly notification: { readonly notifiedOn: string; readonly eventId: string } | null;
-  /** The date the party became bound (deposit, or definitive signature). */
-  readonly boundOn: string | null;
-  /** The date the instrument enters (entered) into force for this party, when known. */
-  readonly entryIntoForce: string | null;
+  /** The date the party became bound under the rule (deposit, definitive signature, or bilateral notification). */
+  readonly boundOn: LegalDate | null;
+  readonly boundBy: BoundBy | null;
+  /** Whether its act counts towards the condition for entry into force. */
+  readonly counted: boolean;
+  /** Entry into force for this party (possibly still ahead of asOf), when the condition is met. */
+  readonly entryIntoForceOn: LegalDate | null;
+  /** Under a lock-in: the first day the party may give notice of withdrawal. */
+  readonly withdrawalAllowedFrom: LegalDate | null;
+  /** The day its withdrawal takes (took) effect; null without a standing notice. */
+  readonly withdrawalEffectiveOn: LegalDate | null;
 }
 
 export type ParticipationFacts = Pick<
@@ -45,26 +60,35 @@ export type ParticipationFacts = Pick<
 
 const on = (date: string | null | undefined, asOf: string): boolean => !!date && date <= asOf;
 
-export const presentParticipant = (row: ParticipationFacts, instrument: EntryIntoForceView, asOf: string): ParticipantView => {
+const notAssessed = (code: string, kind: PartyKind): PartyAssessment => ({
+  code,
+  kind,
+  boundOn: null,
+  boundBy: null,
+  counted: false,
+  entryIntoForceOn: null,
+  withdrawalAllowedFrom: null,
+  withdrawalEffectiveOn: null,
+  withdrawal: null,
+});
+
+export const presentParticipant = (row: ParticipationFacts, assessed: StatusAssessment, asOf: string): ParticipantView => {
   const signature = on(row.signature?.signedOn, asOf) ? row.signature! : null;
   const consent = on(row.consent?.depositedOn, asOf) ? row.consent! : null;
   const withdrawal = on(row.withdrawal?.notifiedOn, asOf) ? row.withdrawal! : null;
-  const boundOn = consent?.depositedOn ?? (signature?.definitive ? signature.signedOn : null);
   const revokedOn = withdrawal && on(withdrawal.revokedOn, asOf) ? withdrawal.revokedOn! : null;
   const notification = on(row.notification?.notifiedOn, asOf) ? row.notification! : null;
-  const status: ParticipantStatus = on(withdrawal?.effectiveOn, asOf) && !revokedOn
-    ? 'withdrawn'
-    : boundOn
-      ? 'bound'
-      : signature
-        ? 'signatory'
-        : 'eligible';
-  const entryIntoForce = boundOn && instrument.date ? (boundOn > instrument.date ? boundOn : instrument.date) : null;
+  // Every eligible party is assessed; the fallback covers a row the assessment does not know (never expected).
+  const assessedParty = assessed.assessment.entryIntoForce.parties.find((p) => p.code === row.party) ?? notAssessed(row.party, row.partyKind);
+  const underRule = partyStatus(assessedParty, asOf);
+  const status: ParticipantStatus =
+    underRule === 'withdrawn' ? 'withdrawn' : assessedParty.boundOn || consent || signature?.definitive ? 'bound' : signature ? 'signatory' : 'eligible';
   return {
     party: row.party,
     name: row.partyName,
     partyKind: row.partyKind,
     status,
+    partyStatus: underRule,
     signature: signature && {
       signedOn: signature.signedOn,
       kind: signature.definitive ? 'definitive' : 'simple',
@@ -75,10 +99,21 @@ export const presentParticipant = (row: ParticipationFacts, instrument: EntryInt
     consent: consent && { kind: consent.kind, depositedOn: consent.depositedOn, domesticActOn: consent.domesticActOn, eventId: consent.eventId },
     reservations: row.reservations
       .filter((r) => on(r.madeOn, asOf))
-      .map((r) => ({ kind: r.kind, text: r.text, madeOn: r.madeOn, madeAt: r.madeAt, eventId: r.eventId })),
+      .map((r) => ({
+        kind: r.kind,
+        text: r.text,
+        madeOn: r.madeOn,
+        madeAt: r.madeAt,
+        eventId: r.eventId,
+        objectionWindowEndsOn: assessed.objectionWindowEndsOn.get(r.eventId) ?? null,
+      })),
     withdrawal: withdrawal && { notifiedOn: withdrawal.notifiedOn, effectiveOn: withdrawal.effectiveOn, revokedOn, eventId: withdrawal.eventId },
     notification: notification && { notifiedOn: notification.notifiedOn, eventId: notification.eventId },
-    boundOn,
-    entryIntoForce,
+    boundOn: assessedParty.boundOn,
+    boundBy: assessedParty.boundBy,
+    counted: assessedParty.counted,
+    entryIntoForceOn: assessedParty.entryIntoForceOn,
+    withdrawalAllowedFrom: assessedParty.withdrawalAllowedFrom,
+    withdrawalEffectiveOn: assessedParty.withdrawalEffectiveOn,
   };
 };
