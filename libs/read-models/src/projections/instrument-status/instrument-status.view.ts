@@ -17,13 +17,11 @@ import {
 } from '#libs/lifecycle';
 import {
   entryIntoForceStatus,
-  type AssessmentFlag,
+  type EntryIntoForceAssessment,
   type EntryIntoForceStatus,
   type InstrumentAssessment,
   type LegalDate,
-  type StillRequired,
   type TermAssessment,
-  type Trigger,
 } from '#libs/entry-into-force';
 import { instrumentOfStatusDoc, type InstrumentStatusDoc, type TimelineEntry } from './instrument-status.projection.js';
 
@@ -51,26 +49,26 @@ export const assessInstrumentAsOf = (state: Instrument, asOf: LegalDate): Status
 /** From the live document, which keeps the same inputs. */
 export const assessStatusDoc = (doc: InstrumentStatusDoc, asOf: LegalDate): StatusAssessment => assessInstrumentAsOf(instrumentOfStatusDoc(doc), asOf);
 
-export interface EntryIntoForceView {
+/** The engine's assessment as at asOf, without the per-party rows (the participants view has those). */
+export type EntryIntoForceView = Pick<
+  EntryIntoForceAssessment,
+  | 'date'
+  | 'triggerMetOn'
+  | 'triggeredBy'
+  | 'instrumentsRequired'
+  | 'instrumentsDeposited'
+  | 'qualifyingDeposited'
+  | 'weightPercent'
+  | 'shareDenominator'
+  | 'stillRequired'
+  | 'awaiting'
+  | 'flags'
+> & {
   /** The type of the rule in the final clauses. */
   readonly rule: EntryIntoForceRule['type'];
   /** As at asOf: `pending` once the condition is met but the date is still ahead. */
   readonly status: EntryIntoForceStatus;
-  /** The general entry into force; a projection while still ahead of asOf; null while the condition is not met. */
-  readonly date: LegalDate | null;
-  readonly triggerMetOn: LegalDate | null;
-  readonly triggeredBy: Trigger | null;
-  readonly instrumentsRequired: number | null;
-  readonly instrumentsDeposited: number;
-  readonly qualifyingDeposited: number | null;
-  readonly weightPercent: number | null;
-  readonly shareDenominator: number | null;
-  /** What is still needed as at asOf (zero once the condition is met). */
-  readonly stillRequired: StillRequired;
-  /** Named parties still to act. */
-  readonly awaiting: readonly string[];
-  readonly flags: readonly AssessmentFlag[];
-}
+};
 
 /** An MOU's term as at asOf (null when the final clauses have no term). */
 export type TermView = Omit<TermAssessment, 'asOf'>;
