@@ -176,12 +176,19 @@ export const demoStory = (): DemoStep[] => {
       text: TREATY_TEXT_V1,
     },
   }, 'draft text and entry-into-force clause');
-  act(treaty, 'review-exco', { type: 'RequestReview', data: { reviewers: ['Executive Committee (EXCO), St Kitts, 8-9 November 2016'], note: 'Draft treaty considered by EXCO, drafted under the Netherlands’ lead with the United Kingdom.' } });
+  act(treaty, 'review-exco', {
+    type: 'RequestReview',
+    data: {
+      reviewers: ['Executive Committee (EXCO), St Kitts, 8-9 November 2016'],
+      note: 'Draft treaty considered by EXCO, drafted under the Netherlands’ lead with the United Kingdom.',
+      requestedOn: '2016-11-08',
+    },
+  });
   act(treaty, 'exco-comment', { type: 'CommentOnReview', data: { author: 'Executive Committee', text: 'Provide for donor funding of the Organization’s programmes.', article: null } }, 'comment text');
-  act(treaty, 'exco-decision', { type: 'DecideReview', data: { decision: 'request-changes', comment: 'Revise for the 39th Conference.' } }, 'decision');
-  act(treaty, 'draft-2', { type: 'RecordDraft', data: { text: TREATY_TEXT_V2, summary: 'Revised after EXCO (illustrative): legal personality, donor funding.' } });
-  act(treaty, 'review-conference', { type: 'RequestReview', data: { reviewers: ['39th CCLEC Conference, Miami, 23-25 May 2017'], note: 'Ratification by 2018 set as a priority.' } });
-  act(treaty, 'conference-decision', { type: 'DecideReview', data: { decision: 'approve', comment: null } });
+  act(treaty, 'exco-decision', { type: 'DecideReview', data: { decision: 'request-changes', comment: 'Revise for the 39th Conference.', decidedOn: '2016-11-09' } }, 'decision');
+  act(treaty, 'draft-2', { type: 'RecordDraft', data: { text: TREATY_TEXT_V2, summary: 'Revised after EXCO (illustrative): legal personality, donor funding.' } }, 'second draft');
+  act(treaty, 'review-conference', { type: 'RequestReview', data: { reviewers: ['39th CCLEC Conference, Miami, 23-25 May 2017'], note: 'Ratification by 2018 set as a priority.', requestedOn: '2017-05-23' } });
+  act(treaty, 'conference-decision', { type: 'DecideReview', data: { decision: 'approve', comment: null, decidedOn: '2017-05-25' } }, 'approval of the text at the conference');
   act(treaty, 'adopt', { type: 'AdoptText', data: { adoptedOn: '2019-05-22', place: 'Havana', method: 'consensus', votes: null } }, 'adoption on the day of signature at the 41st Conference');
   act(treaty, 'open', { type: 'OpenForSignature', data: { opensOn: '2019-05-22', closesOn: null, place: 'Havana' } });
   for (const code of HAVANA_SIGNATORIES) {
@@ -208,8 +215,8 @@ export const demoStory = (): DemoStep[] => {
       text: CPU_MOU_TEXT,
     },
   }, 'text');
-  act(cpu, 'review-exco', { type: 'RequestReview', data: { reviewers: ['Executive Committee (EXCO), St Kitts, 8-9 November 2016'], note: 'MOUs with strategic partners.' } });
-  act(cpu, 'exco-approves', { type: 'DecideReview', data: { decision: 'approve', comment: 'EXCO agreed to sign the MOU.' } });
+  act(cpu, 'review-exco', { type: 'RequestReview', data: { reviewers: ['Executive Committee (EXCO), St Kitts, 8-9 November 2016'], note: 'MOUs with strategic partners.', requestedOn: '2016-11-08' } });
+  act(cpu, 'exco-approves', { type: 'DecideReview', data: { decision: 'approve', comment: 'EXCO agreed to sign the MOU.', decidedOn: '2016-11-09' } });
   act(cpu, 'open', { type: 'OpenForSignature', data: { opensOn: '2017-05-23', closesOn: '2017-05-25', place: 'Miami' } });
   for (const code of ['CCLEC', 'CPU']) {
     act(cpu, `sign-${code}`, {
@@ -234,6 +241,9 @@ export const demoStory = (): DemoStep[] => {
       text: ACIS_TEXT,
     },
   }, 'text');
-  act(acis, 'review-ioc', { type: 'RequestReview', data: { reviewers: ['ACIS Implementation and Oversight Committee, Barbados, 17 October 2017'], note: 'Collective approach; hosted on EMMAS (ASYCUDA).' } });
+  act(acis, 'review-ioc', {
+    type: 'RequestReview',
+    data: { reviewers: ['ACIS Implementation and Oversight Committee, Barbados, 17 October 2017'], note: 'Collective approach; hosted on EMMAS (ASYCUDA).', requestedOn: '2017-10-17' },
+  });
   return steps;
 };

@@ -61,10 +61,14 @@ export type ReviseFinalClauses = Command<
   'ReviseFinalClauses',
   { entryIntoForce?: EntryIntoForceRule; withdrawal?: WithdrawalTerms | null; term?: TermTerms | null }
 >;
-export type RecordDraft = Command<'RecordDraft', { text: InstrumentText; summary: string }>;
-export type RequestReview = Command<'RequestReview', { reviewers: readonly string[]; note: string | null }>;
+/** Negotiation steps may carry the day they happened (a meeting); without it they count as recorded. */
+export type RecordDraft = Command<'RecordDraft', { text: InstrumentText; summary: string; preparedOn?: LegalDate }>;
+export type RequestReview = Command<'RequestReview', { reviewers: readonly string[]; note: string | null; requestedOn?: LegalDate }>;
 export type CommentOnReview = Command<'CommentOnReview', { author: string; text: string; article: string | null }>;
-export type DecideReview = Command<'DecideReview', { decision: 'approve' | 'request-changes'; comment: string | null }>;
+export type DecideReview = Command<
+  'DecideReview',
+  { decision: 'approve' | 'request-changes'; comment: string | null; decidedOn?: LegalDate }
+>;
 export type AdoptText = Command<
   'AdoptText',
   { adoptedOn: LegalDate; place: string; method: 'consensus' | 'vote'; votes: Votes | null }
@@ -159,6 +163,23 @@ const requireText = (text: InstrumentText): void => {
     if (seen.has(article.number)) throw invalid(`text.articles.${i}.number`, `Article ${article.number} appears twice in the text.`, 'DUPLICATE_ARTICLE');
     seen.add(article.number);
   });
+};
+
+/** The latest dated negotiation step so far: a later step cannot be dated before it. */
+const lastNegotiationDate = (state: Instrument): LegalDate | null => {
+  const dates = [
+    ...state.drafts.map((d) => d.preparedOn),
+    ...state.reviews.flatMap((r) => [r.requestedOn, r.decidedOn]),
+  ].filter((d): d is LegalDate => !!d);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+};
+
+const requireNegotiationDate = (field: string, date: LegalDate, state: Instrument, context: CommandContext): void => {
+  notInFuture(field, date, context);
+  const previous = lastNegotiationDate(state);
+  if (previous && date < previous) {
+    throw invalid(field, `${field} (${date}) cannot come before the previous step of the negotiation (${previous}).`, 'NEGOTIATION_OUT_OF_ORDER');
+  }
 };
 
 const nameOf = (state: Instrument, party: string) => state.eligibleParties.find((p) => p.code === party)?.name ?? party;
@@ -326,6 +347,8 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
     case 'RecordDraft': {
       requireStage(instrument, ['drafting'], 'recording a new draft');
       requireText(command.data.text);
+      const { preparedOn } = command.data;
+      if (preparedOn) requireNegotiationDate('preparedOn', preparedOn, instrument, context);
       return [{ type: 'DraftVersionRecorded.v1', data: { version: instrument.drafts.length + 1, ...command.data } }];
     }
     case 'RequestReview': {
@@ -333,6 +356,7 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
       const version = instrument.drafts.length;
       if (version === 0) throw conflict('NO_DRAFT', 'There is no draft text to review yet; record a draft first.');
       if (command.data.reviewers.length === 0) throw invalid('reviewers', 'At least one reviewer is required.');
+      if (command.data.requestedOn) requireNegotiationDate('requestedOn', command.data.requestedOn, instrument, context);
       return [{ type: 'ReviewRequested.v1', data: { round: instrument.reviews.length + 1, version, ...command.data } }];
     }
     case 'CommentOnReview': {
@@ -350,6 +374,7 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
     case 'DecideReview': {
       requireStage(instrument, ['in-review'], 'deciding on the review');
       const round = instrument.reviews[instrument.reviews.length - 1];
+      if (command.data.decidedOn) requireNegotiationDate('decidedOn', command.data.decidedOn, instrument, context);
       return [{ type: 'ReviewDecided.v1', data: { round: round.round, ...command.data } }];
     }
     case 'AdoptText': {

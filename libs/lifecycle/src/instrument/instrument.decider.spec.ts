@@ -1155,6 +1155,35 @@ describe('instrument decider', () => {
 
   // ---- reading the state -----------------------------------------------------------------------------------
 
+  describe('negotiation steps with their own dates', () => {
+    it('records the dates given for a draft, a review request and a decision, and uses them as legal dates', () => {
+      spec
+        .given(drafting())
+        .when({ type: 'RecordDraft', data: { text: TEXT_V1, summary: 'Revised.', preparedOn: '2016-10-01' } })
+        .then([{ type: 'DraftVersionRecorded.v1', data: { version: 2, text: TEXT_V1, summary: 'Revised.', preparedOn: '2016-10-01' } }]);
+      const requested = { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } } as const;
+      spec.given(drafting()).when({ type: 'RequestReview', data: { reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } }).then([requested]);
+      const decided = spec
+        .given([...drafting(), requested])
+        .when({ type: 'DecideReview', data: { decision: 'approve', comment: null, decidedOn: '2016-11-09' } })
+        .then([{ type: 'ReviewDecided.v1', data: { round: 1, decision: 'approve', comment: null, decidedOn: '2016-11-09' } }]);
+      expect(asInstrument(decided).reviews[0]).toMatchObject({ requestedOn: '2016-11-08', decidedOn: '2016-11-09', decision: 'approve' });
+      expect(legalDateOf(requested, TODAY)).toBe('2016-11-08');
+    });
+
+    it('refuses a step dated before the previous dated step, or in the future', () => {
+      const requested = { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } } as const;
+      spec
+        .given([...drafting(), requested])
+        .when({ type: 'DecideReview', data: { decision: 'approve', comment: null, decidedOn: '2016-11-07' } })
+        .thenThrows('NEGOTIATION_OUT_OF_ORDER', { kind: 'invalid', field: 'decidedOn', message: '2016-11-08' });
+      spec
+        .given(drafting())
+        .when({ type: 'RequestReview', data: { reviewers: ['EXCO'], note: null, requestedOn: '2999-01-01' } })
+        .thenThrows('DATE_IN_FUTURE', { field: 'requestedOn' });
+    });
+  });
+
   describe('stageAsOf', () => {
     const stateOf = (history: History): Instrument => asInstrument(spec.given(history).state);
 
@@ -1162,6 +1191,25 @@ describe('instrument decider', () => {
       expect(stageAsOf(stateOf(drafting()), '2000-01-01')).toBe('drafting');
       expect(stageAsOf(stateOf(inReview()), TODAY)).toBe('in-review');
       expect(stageAsOf(stateOf(approved()), TODAY)).toBe('approved');
+    });
+
+    it('walks the review rounds by their dates where they were recorded with one', () => {
+      const state = stateOf([
+        created(),
+        { type: 'DraftVersionRecorded.v1', data: { version: 1, text: TEXT_V1, summary: 'Draft 1.', preparedOn: '2016-10-01' } },
+        { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } },
+        { type: 'ReviewDecided.v1', data: { round: 1, decision: 'request-changes', comment: null, decidedOn: '2016-11-09' } },
+        drafted(2),
+        { type: 'ReviewRequested.v1', data: { round: 2, version: 2, reviewers: ['Conference'], note: null, requestedOn: '2017-05-23' } },
+        { type: 'ReviewDecided.v1', data: { round: 2, decision: 'approve', comment: null, decidedOn: '2017-05-25' } },
+        adopted('2019-05-10'),
+      ]);
+      expect(stageAsOf(state, '2016-11-07')).toBe('drafting');
+      expect(stageAsOf(state, '2016-11-08')).toBe('in-review');
+      expect(stageAsOf(state, '2017-01-01')).toBe('drafting');
+      expect(stageAsOf(state, '2017-05-24')).toBe('in-review');
+      expect(stageAsOf(state, '2017-05-25')).toBe('approved');
+      expect(stageAsOf(state, '2019-05-10')).toBe('adopted');
     });
 
     it('reports an instrument in force only from its entry-into-force date', () => {

@@ -77,11 +77,24 @@ export type FinalClausesRevised = DomainEvent<
 >;
 export type DraftVersionRecorded = DomainEvent<
   'DraftVersionRecorded.v1',
-  { readonly version: number; readonly text: InstrumentText; readonly summary: string }
+  {
+    readonly version: number;
+    readonly text: InstrumentText;
+    readonly summary: string;
+    /** The date of the version, where it is known (a negotiating session); absent: the day it was recorded. */
+    readonly preparedOn?: LegalDate;
+  }
 >;
 export type ReviewRequested = DomainEvent<
   'ReviewRequested.v1',
-  { readonly round: number; readonly version: number; readonly reviewers: readonly string[]; readonly note: string | null }
+  {
+    readonly round: number;
+    readonly version: number;
+    readonly reviewers: readonly string[];
+    readonly note: string | null;
+    /** The day the draft went to its reviewers (a meeting's first day), where it is known. */
+    readonly requestedOn?: LegalDate;
+  }
 >;
 export type ReviewCommentAdded = DomainEvent<
   'ReviewCommentAdded.v1',
@@ -89,7 +102,13 @@ export type ReviewCommentAdded = DomainEvent<
 >;
 export type ReviewDecided = DomainEvent<
   'ReviewDecided.v1',
-  { readonly round: number; readonly decision: 'approve' | 'request-changes'; readonly comment: string | null }
+  {
+    readonly round: number;
+    readonly decision: 'approve' | 'request-changes';
+    readonly comment: string | null;
+    /** The day the reviewers decided, where it is known. */
+    readonly decidedOn?: LegalDate;
+  }
 >;
 export type TextAdopted = DomainEvent<
   'TextAdopted.v1',
@@ -225,6 +244,7 @@ export interface DraftVersion {
   readonly text: InstrumentText;
   readonly summary: string;
   readonly recordedAt: string;
+  readonly preparedOn?: LegalDate;
 }
 export interface ReviewRound {
   readonly round: number;
@@ -232,9 +252,11 @@ export interface ReviewRound {
   readonly reviewers: readonly string[];
   readonly note: string | null;
   readonly requestedAt: string;
+  readonly requestedOn?: LegalDate;
   readonly comments: readonly { author: string; text: string; article: string | null; recordedAt: string }[];
   readonly decision: 'approve' | 'request-changes' | null;
   readonly decisionComment: string | null;
+  readonly decidedOn?: LegalDate | null;
 }
 export type Adoption = Recorded<TextAdopted['data']>;
 export type SignatureOpening = Recorded<SignatureOpened['data']>;
@@ -354,7 +376,12 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
     }
     case 'ReviewDecided.v1': {
       const round = currentRound(state);
-      const next = replaceLastRound(state, { ...round, decision: event.data.decision, decisionComment: event.data.comment });
+      const next = replaceLastRound(state, {
+        ...round,
+        decision: event.data.decision,
+        decisionComment: event.data.comment,
+        decidedOn: event.data.decidedOn ?? null,
+      });
       return { ...next, stage: event.data.decision === 'approve' ? 'approved' : 'drafting' };
     }
     case 'TextAdopted.v1':
@@ -446,6 +473,12 @@ export const applyCorrection = (state: Instrument, correction: ActCorrected['dat
 /** The legal date an event concerns (stored in its metadata so the log can be read "as at" a date). */
 export const legalDateOf = (event: InstrumentEvent, recordedOn: LegalDate): LegalDate => {
   switch (event.type) {
+    case 'DraftVersionRecorded.v1':
+      return event.data.preparedOn ?? recordedOn;
+    case 'ReviewRequested.v1':
+      return event.data.requestedOn ?? recordedOn;
+    case 'ReviewDecided.v1':
+      return event.data.decidedOn ?? recordedOn;
     case 'TextAdopted.v1':
       return event.data.adoptedOn;
     case 'SignatureOpened.v1':
@@ -474,18 +507,28 @@ export const legalDateOf = (event: InstrumentEvent, recordedOn: LegalDate): Lega
 /**
  * The stage as at a legal date: each stage from adoption on begins on the date of its act (adoption, opening
  * for signature, entry into force, termination), so an instrument is reported at the last stage whose date
- * is on or before `asOf`. The negotiation stages (drafting, review, approval) carry no legal date and are
- * reported as they stand; before its adoption (or, for an MOU opened without adoption, its opening) a later
- * instrument is reported as approved.
+ * is on or before `asOf`. Before adoption the review rounds tell: each request and decision counts from its
+ * date where one was recorded, and as it stands where none was.
  */
 export const stageAsOf = (state: Instrument, asOf: LegalDate): Stage => {
-  if (state.termination) {
-    if (state.termination.terminatedOn <= asOf) return 'terminated';
-  } else if (state.stage !== 'adopted' && state.stage !== 'open-for-signature' && state.stage !== 'in-force') {
-    return state.stage;
-  }
+  if (state.termination?.terminatedOn && state.termination.terminatedOn <= asOf) return 'terminated';
   if (state.entryIntoForce && state.entryIntoForce.date <= asOf) return 'in-force';
   if (state.signatureOpening && state.signatureOpening.opensOn <= asOf) return 'open-for-signature';
   if (state.adoption && state.adoption.adoptedOn <= asOf) return 'adopted';
-  return 'approved';
+  return negotiationStageAsOf(state, asOf);
+};
+
+/**
+ * The negotiation stage on a date, walking the review rounds. A step recorded with its date counts from that
+ * date; a step recorded without one is taken as it stands (its day is not known, only that it happened).
+ */
+const negotiationStageAsOf = (state: Instrument, asOf: LegalDate): Stage => {
+  let stage: Stage = 'drafting';
+  for (const round of state.reviews) {
+    if (round.requestedOn && round.requestedOn > asOf) break;
+    stage = 'in-review';
+    if (!round.decision || (round.decidedOn && round.decidedOn > asOf)) break;
+    stage = round.decision === 'approve' ? 'approved' : 'drafting';
+  }
+  return stage;
 };

@@ -20,6 +20,6 @@ export class DecideReviewHttpController {
     @CommandRequestInfo() request: CommandRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.commands.send(response, id, { type: 'DecideReview', data: { decision: body.decision, comment: body.comment ?? null } }, request);
+    return this.commands.send(response, id, { type: 'DecideReview', data: { decision: body.decision, comment: body.comment ?? null, ...(body.decidedOn ? { decidedOn: body.decidedOn } : {}) } }, request);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLegalDate } from '../../common/legal-date.validator.js';
 
 const DECISIONS = ['approve', 'request-changes'] as const;
 
@@ -13,4 +14,9 @@ export class DecideReviewRequestDto {
   @IsString()
   @MaxLength(5000)
   comment?: string;
+
+  @ApiPropertyOptional({ example: '2016-11-09', description: 'The day the reviewers decided, where known; default: the day it is recorded.' })
+  @IsOptional()
+  @IsLegalDate()
+  decidedOn?: string;
 }

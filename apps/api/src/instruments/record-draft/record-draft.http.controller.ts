@@ -20,7 +20,7 @@ export class RecordDraftHttpController {
     @CommandRequestInfo() request: CommandRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.send(response, id, { type: 'RecordDraft', data: { text: body.text, summary: body.summary } }, request);
+    const result = await this.commands.send(response, id, { type: 'RecordDraft', data: { text: body.text, summary: body.summary, ...(body.preparedOn ? { preparedOn: body.preparedOn } : {}) } }, request);
     const draft = result.events.find((e) => e.type === 'DraftVersionRecorded.v1');
     return { ...result, version: draft?.data.version };
   }

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsLegalDate } from '../../common/legal-date.validator.js';
 import { InstrumentTextDto } from '../shared/instrument-text.dto.js';
 
 export class RecordDraftRequestDto {
@@ -14,4 +15,9 @@ export class RecordDraftRequestDto {
   @MinLength(1)
   @MaxLength(2000)
   summary: string;
+
+  @ApiPropertyOptional({ example: '2017-03-06', description: 'The date of this version (a negotiating session), where known; default: the day it is recorded.' })
+  @IsOptional()
+  @IsLegalDate()
+  preparedOn?: string;
 }

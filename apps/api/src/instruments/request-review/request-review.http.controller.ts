@@ -20,6 +20,6 @@ export class RequestReviewHttpController {
     @CommandRequestInfo() request: CommandRequest,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return this.commands.send(response, id, { type: 'RequestReview', data: { reviewers: body.reviewers, note: body.note ?? null } }, request);
+    return this.commands.send(response, id, { type: 'RequestReview', data: { reviewers: body.reviewers, note: body.note ?? null, ...(body.requestedOn ? { requestedOn: body.requestedOn } : {}) } }, request);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsLegalDate } from '../../common/legal-date.validator.js';
 
 export class RequestReviewRequestDto {
   @ApiProperty({ type: [String], example: ['Legal Adviser, Netherlands', 'Legal Adviser, United Kingdom'] })
@@ -16,4 +17,9 @@ export class RequestReviewRequestDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({ example: '2016-11-08', description: 'The day the draft went to its reviewers (a meeting’s first day), where known; default: the day it is recorded.' })
+  @IsOptional()
+  @IsLegalDate()
+  requestedOn?: string;
 }

@@ -6,8 +6,9 @@
  * (see instrument-status.view.ts): the date asked for decides the answer, not the moment of projection.
  *
  * Those fields are evolved by the domain's own evolveInstrument, so a correction or a revision of the final
- * clauses means here exactly what it means to the write side. Only the negotiation history (draft texts,
- * review rounds) is left out: the document keeps the current draft version and the stage instead.
+ * clauses means here exactly what it means to the write side. Draft texts and review comments are left out:
+ * the document keeps the current draft version and the review rounds with their dates (the negotiation stage
+ * as at a date depends on them).
  */
 import type { RecordedEvent } from '#libs/event-store';
 import {
@@ -22,6 +23,7 @@ import {
   type InstrumentEvent,
   type InstrumentKind,
   type Participation,
+  type ReviewRound,
   type SignatureOpening,
   type Stage,
   type TermTerms,
@@ -44,7 +46,7 @@ export interface TimelineEntry {
   readonly party: string | null;
 }
 
-/** The domain's instrument fields the document keeps (everything but the drafts and review rounds). */
+/** The domain's instrument fields the document keeps (everything but the draft texts and review comments). */
 export interface InstrumentStatusFields {
   readonly kind: InstrumentKind;
   readonly title: string;
@@ -72,6 +74,8 @@ export interface InstrumentStatusFields {
   readonly termination: { readonly terminatedOn: string; readonly reason: string } | null;
   /** An MOU participant's notice ending the MOU under its term clause. */
   readonly terminationNotice: { readonly notifiedOn: string; readonly namedEffectiveOn: string | null; readonly by: string } | null;
+  /** The review rounds without their comments: their dates give the negotiation stage as at a date. */
+  readonly reviews: readonly ReviewRound[];
 }
 
 export interface InstrumentStatusDoc extends ReadModelDoc, InstrumentStatusFields {
@@ -103,11 +107,11 @@ export const statusFieldsOf = (state: Instrument): InstrumentStatusFields => ({
   entryIntoForce: state.entryIntoForce && { date: state.entryIntoForce.date, eventId: state.entryIntoForce.eventId },
   termination: state.termination && { terminatedOn: state.termination.terminatedOn, reason: state.termination.reason },
   terminationNotice: state.terminationNotice,
+  reviews: state.reviews.map((round) => (round.comments.length ? { ...round, comments: [] } : round)),
 });
 
 /**
- * The domain state the document stands for, without the negotiation history (no draft texts, no review
- * rounds): what the domain's evolve of a party act, a correction or a determination, and its assessment
+ * The domain state the document stands for, without draft texts or review comments: what the domain's evolve of a party act, a correction or a determination, and its assessment
  * (assessInstrument, instrumentStageAsOf, reservationObjectionWindows) read.
  */
 export const instrumentOfStatusDoc = (doc: InstrumentStatusDoc): Instrument => ({
@@ -125,7 +129,7 @@ export const instrumentOfStatusDoc = (doc: InstrumentStatusDoc): Instrument => (
   terminationNotice: doc.terminationNotice,
   createdOn: doc.createdOn,
   drafts: [],
-  reviews: [],
+  reviews: doc.reviews,
   adoption: doc.adoption,
   signatureOpening: doc.signatureOpening,
   participants: doc.parties,
@@ -150,17 +154,15 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
   if (doc.timeline.some((e) => e.eventId === eventId)) return doc; // already applied
   const next: InstrumentStatusDoc = { ...doc, updatedAt: metadata.recordedAt, timeline: [...doc.timeline, entry] };
   switch (event.type) {
-    // The negotiation history is not kept: these only move the stage and the current draft, as the domain does.
+    // Draft texts and comments are not kept: a draft moves the current version, a comment changes no stage.
     case 'DraftVersionRecorded.v1':
       return { ...next, currentDraftVersion: event.data.version };
-    case 'ReviewRequested.v1':
-      return { ...next, stage: 'in-review' };
     case 'ReviewCommentAdded.v1':
       return next;
-    case 'ReviewDecided.v1':
-      return { ...next, stage: event.data.decision === 'approve' ? 'approved' : 'drafting' };
     case 'ActCorrected.v1':
       return correctTimeline(withDomainEvolve(next, recorded), event.data.correctedEventId, event.data.changes);
+    case 'ReviewRequested.v1':
+    case 'ReviewDecided.v1':
     case 'FinalClausesRevised.v1':
     case 'TextAdopted.v1':
     case 'SignatureOpened.v1':

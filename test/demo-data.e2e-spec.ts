@@ -1,0 +1,60 @@
+import { DemoLoader, demoInstrumentId } from '../apps/api/src/demo/demo-loader.js';
+import { DEMO_INSTRUMENTS } from '../apps/api/src/demo/cclec-story.js';
+import { api, startTestApp, type TestApp } from './support/test-app.js';
+
+/** The first start of an empty embedded store tells the CCLEC story; the query routes show it as the log says. */
+describe('the demonstration data', () => {
+  let app: TestApp;
+  let http: ReturnType<typeof api>;
+  const treaty = demoInstrumentId(DEMO_INSTRUMENTS.treaty);
+  const cpuMou = demoInstrumentId(DEMO_INSTRUMENTS.cpuMou);
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { DEMO_DATA: 'auto' } });
+    http = api(app.url);
+  });
+  afterAll(async () => {
+    await app.close();
+    process.env.DEMO_DATA = 'off';
+  });
+
+  const status = async (id: string, asOf?: string) => {
+    const response = await http.get(`/api/instruments/${id}/status${asOf ? `?asOf=${asOf}` : ''}`, { 'X-Min-Position': '1' });
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+
+  it('registers the 39 member administrations and 5 organisations, and the four instruments', async () => {
+    const parties = (await http.get('/api/parties')).body;
+    const list = Array.isArray(parties) ? parties : parties.items;
+    expect(list).toHaveLength(44);
+    expect(list.filter((p: { kind: string }) => p.kind === 'organisation').map((p: { code: string }) => p.code).sort()).toEqual(['CCLEC', 'CPU', 'IMPACS', 'UNODC', 'WCO']);
+    const instruments = (await http.get('/api/instruments')).body.items;
+    expect(instruments).toHaveLength(4);
+  });
+
+  it('shows the treaty as the log says: changes requested by EXCO in November 2016, signed by 14 in Havana, ratified by Cuba', async () => {
+    expect((await status(treaty, '2016-11-08')).stage).toBe('in-review');
+    const early = await status(treaty, '2017-01-01');
+    expect(early).toMatchObject({ stage: 'drafting', signatures: { total: 0 }, consents: { total: 0 } });
+    expect((await status(treaty, '2017-06-01')).stage).toBe('approved');
+    expect((await status(treaty, '2019-05-22')).signatures.total).toBe(14);
+    const today = await status(treaty);
+    expect(today).toMatchObject({ stage: 'open-for-signature', signatures: { total: 14 }, consents: { total: 1, byKind: { ratification: 1 } } });
+    expect(today.entryIntoForce).toMatchObject({ status: 'not-in-force', date: null, instrumentsRequired: 10, instrumentsDeposited: 1, stillRequired: { instruments: 9 } });
+    const cuba = (await http.get(`/api/instruments/${treaty}/participants`)).body;
+    const rows = Array.isArray(cuba) ? cuba : cuba.participants ?? cuba.items;
+    expect(rows.find((r: { party: string; code?: string }) => (r.party ?? r.code) === 'CUB')).toMatchObject({ consent: { kind: 'ratification', depositedOn: '2019-11-01' } });
+  });
+
+  it('shows the MOU with the Caribbean Postal Union in force since its signature at the May 2017 conference', async () => {
+    expect((await status(cpuMou, '2017-05-23')).entryIntoForce.status).toBe('not-in-force');
+    expect(await status(cpuMou)).toMatchObject({ stage: 'in-force', entryIntoForce: { status: 'in-force', date: '2017-05-24' } });
+  });
+
+  it('records nothing new when loaded again', async () => {
+    const before = (await http.get('/health')).body.eventStore.head;
+    expect(await app.app.get(DemoLoader).load()).toEqual({ recorded: 0, alreadyThere: expect.any(Number) });
+    expect((await http.get('/health')).body.eventStore.head).toBe(before);
+  });
+});
