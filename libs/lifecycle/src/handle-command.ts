@@ -6,7 +6,6 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '#libs/event-store';
-import { DomainError } from './shared/domain-error.js';
 import type { CommandContext, Decider, DomainEvent, EventEnvelope, EventMetadata } from './shared/event.js';
 
 /** The stream's revision did not match the client's If-Match: answer 412, decide nothing. */
@@ -16,7 +15,11 @@ export class RevisionMismatchError extends Error {
     readonly expected: bigint,
     readonly actual: bigint | 'no_stream',
   ) {
-    super(`The record has changed: you sent revision ${expected}, the current revision is ${String(actual)}. Reload and try again.`);
+    super(
+      actual === 'no_stream'
+        ? `You sent revision ${expected} of a record that does not exist yet.`
+        : `The record has changed: you sent revision ${expected}, the current revision is ${actual}. Reload and try again.`,
+    );
     this.name = 'RevisionMismatchError';
   }
 }
@@ -148,4 +151,3 @@ export const handleCommand = async <State, Command, Event extends DomainEvent>(
   }
 };
 
-export { DomainError };

@@ -5,7 +5,7 @@ import {
   withdrawalAllowedFrom,
   withdrawalPeriodEnd,
 } from '#libs/entry-into-force';
-import { conflict, DomainError, invalid, notFound } from '../shared/domain-error.js';
+import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import type { CommandContext, Decider, LegalDate } from '../shared/event.js';
 import {
   CHILD_KINDS,
@@ -650,4 +650,3 @@ export const instrumentDecider: Decider<InstrumentState, InstrumentCommand, Inst
   decide: decideInstrument,
 };
 
-export { DomainError };
