@@ -23,8 +23,9 @@ export class AssessmentFlagResponse {
 export class EntryIntoForceResponse {
   @ApiProperty({ example: 'instruments', description: 'The type of the rule in the final clauses.' }) rule: string;
   @ApiProperty({
-    enum: ['not-in-force', 'pending', 'in-force'],
-    description: 'As at asOf: pending once the condition is met and the date is still ahead; not-in-force before (time travel to a date before the date says so).',
+    enum: ['not-in-force', 'pending', 'in-force', 'terminated'],
+    description:
+      'As at asOf: pending once the condition is met and the date is still ahead; not-in-force before (time travel to a date before the date says so); terminated once the instrument was terminated or its term ran out (date keeps the entry into force).',
   })
   status: string;
   @ApiProperty({ nullable: true, type: String, example: '2020-02-14', description: 'The general entry into force, projected while still ahead; null while the condition is not met as at asOf.' })

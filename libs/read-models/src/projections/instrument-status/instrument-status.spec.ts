@@ -157,7 +157,7 @@ describe('instrument status projection', () => {
       terminationNotice: { notifiedOn: '2021-06-01', by: 'JAM', namedEffectiveOn: null },
       term: { status: 'in-effect', terminationEffectiveOn: '2021-09-01', ceasesOn: '2021-09-01', endsBy: 'termination' },
     });
-    expect(presentStatus(ended, '2021-09-01')).toMatchObject({ stage: 'terminated', term: { status: 'terminated' } });
+    expect(presentStatus(ended, '2021-09-01')).toMatchObject({ stage: 'terminated', term: { status: 'terminated' }, entryIntoForce: { status: 'terminated' } });
     expect(ended.stage).toBe('in-force'); // the log's last stage; the date decides the answer
   });
 
@@ -171,8 +171,12 @@ describe('instrument status projection', () => {
     t(ev.inForce('2020-03-01'));
     t(ev.terminated('2023-06-30'));
     const ended = await statusAfter(log);
-    expect(presentStatus(ended, '2024-01-01')).toMatchObject({ stage: 'terminated', termination: { terminatedOn: '2023-06-30' } });
-    expect(presentStatus(ended, '2023-01-01')).toMatchObject({ stage: 'in-force', termination: null });
+    expect(presentStatus(ended, '2024-01-01')).toMatchObject({
+      stage: 'terminated',
+      termination: { terminatedOn: '2023-06-30' },
+      entryIntoForce: { status: 'terminated', date: '2020-03-01' },
+    });
+    expect(presentStatus(ended, '2023-01-01')).toMatchObject({ stage: 'in-force', termination: null, entryIntoForce: { status: 'in-force' } });
   });
 
   it('follows revised final clauses, notifications, revoked withdrawals and a revoked determination', async () => {

@@ -66,8 +66,8 @@ export type EntryIntoForceView = Pick<
 > & {
   /** The type of the rule in the final clauses. */
   readonly rule: EntryIntoForceRule['type'];
-  /** As at asOf: `pending` once the condition is met but the date is still ahead. */
-  readonly status: EntryIntoForceStatus;
+  /** As at asOf: `pending` once the condition is met but the date is still ahead; `terminated` once it ended. */
+  readonly status: EntryIntoForceStatus | 'terminated';
 };
 
 /** An MOU's term as at asOf (null when the final clauses have no term). */
@@ -111,12 +111,13 @@ export interface InstrumentStatusView {
 
 const on = (date: string | null | undefined, asOf: string): boolean => !!date && date <= asOf;
 
-const entryIntoForceView = ({ assessment }: StatusAssessment, asOf: LegalDate): EntryIntoForceView => {
+const entryIntoForceView = ({ assessment, stage }: StatusAssessment, asOf: LegalDate): EntryIntoForceView => {
   const e = assessment.entryIntoForce;
   return {
     rule: e.ruleType,
-    // evaluated with asOf, so the status is always there; the fallback only satisfies the type
-    status: e.status ?? entryIntoForceStatus(e, asOf),
+    // An instrument terminated (or whose term ran out) is no longer in force, whatever its final clauses say.
+    // Otherwise evaluated with asOf, so the status is always there; the fallback only satisfies the type.
+    status: stage === 'terminated' ? 'terminated' : (e.status ?? entryIntoForceStatus(e, asOf)),
     date: e.date,
     triggerMetOn: e.triggerMetOn,
     triggeredBy: e.triggeredBy,
