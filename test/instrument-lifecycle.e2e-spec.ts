@@ -210,6 +210,13 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await history(first.body.id)).length).toBe(2);
+
+    // A key belongs to the instrument it was first used on: on another one it is refused, and nothing is recorded.
+    const other = await createTreaty(['NLD']);
+    const elsewhere = await http.post(`/api/instruments/${other}/drafts`, { text: TEXT, summary: 'v1' }, { 'Idempotency-Key': 'draft-1' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await history(other)).length).toBe(2);
   });
 
   it('handles 50 concurrent conflicting commands on one instrument: each lands once or is refused, nothing lost', async () => {
