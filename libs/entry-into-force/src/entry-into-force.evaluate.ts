@@ -274,16 +274,12 @@ const standingOn = (acts: readonly Act[], until: ReadonlyMap<string, LegalDate |
 
 // ---- the general condition, per shape --------------------------------------------------------------------
 
-interface GeneralResult {
+interface GeneralResult
+  extends Pick<
+    EntryIntoForceAssessment,
+    'date' | 'instrumentsRequired' | 'instrumentsDeposited' | 'qualifyingDeposited' | 'weightPercent' | 'shareDenominator' | 'stillRequired' | 'awaiting'
+  > {
   readonly trigger: Trigger | null;
-  readonly date: LegalDate | null;
-  readonly instrumentsRequired: number | null;
-  readonly instrumentsDeposited: number;
-  readonly qualifyingDeposited: number | null;
-  readonly weightPercent: number | null;
-  readonly shareDenominator: number | null;
-  readonly stillRequired: StillRequired;
-  readonly awaiting: readonly string[];
   /** Parties whose act counts towards the condition. */
   readonly counted: ReadonlySet<string>;
   readonly laterParties: LaterParties | null;

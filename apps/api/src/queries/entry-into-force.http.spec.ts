@@ -5,8 +5,7 @@
  */
 import { api, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 
-const TEXT = { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Establishment', body: 'The Organization is established.' }] };
-const signatory = { name: 'Illustrative Signatory', title: 'Head of Delegation' };
+import { recordOpenTreaty, SIGNATORY as signatory, TREATY_TEXT as TEXT } from '../../../../test/support/open-treaty.fixture.js';
 
 describe('entry into force in the query routes', () => {
   let app: TestApp;
@@ -28,25 +27,9 @@ describe('entry into force in the query routes', () => {
   beforeAll(async () => {
     app = await startTestApp();
     http = api(app.url);
-    for (const [code, name, kind] of [['JAM', 'Jamaica', 'state'], ['CUB', 'Cuba', 'state'], ['VGB', 'British Virgin Islands', 'territory']]) {
-      await post('/api/parties', { code, name, kind });
-    }
-    // in force on the thirtieth day after the second instrument
-    treaty = (
-      await post('/api/instruments', {
-        kind: 'treaty',
-        title: 'Treaty establishing the Caribbean Customs Organization',
-        eligibleParties: ['JAM', 'CUB', 'VGB'],
-        text: TEXT,
-        entryIntoForce: { type: 'instruments', count: 2, timing: { kind: 'days-after', days: 30 } },
-      })
-    ).body.id;
+    // in force on the thirtieth day after the second instrument; open, signed by Cuba
+    treaty = await recordOpenTreaty(post);
     const base = `/api/instruments/${treaty}`;
-    await post(`${base}/reviews`, { reviewers: ['Legal Adviser'] });
-    await post(`${base}/reviews/decision`, { decision: 'approve' });
-    await post(`${base}/adoption`, { adoptedOn: '2017-05-25', place: 'Miami', method: 'consensus' });
-    await post(`${base}/signature-opening`, { opensOn: '2019-05-22', place: 'Havana' });
-    await post(`${base}/parties/CUB/signature`, { signedOn: '2019-05-22', signatory, place: 'Havana' });
     await post(`${base}/parties/CUB/reservations`, { kind: 'reservation', text: 'Article 5 does not apply.', madeOn: '2019-05-22', madeAt: 'signature' });
     await post(`${base}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
     await new Promise((resolve) => setTimeout(resolve, 20));

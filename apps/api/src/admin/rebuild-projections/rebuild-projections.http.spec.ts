@@ -13,8 +13,7 @@ import { EventLog, project, snapshot } from '../../../../../libs/read-models/src
 import { ev, PARTIES } from '../../../../../libs/read-models/src/testing/story.js';
 import { api, startTestApp, type TestApp } from '../../../../../test/support/test-app.js';
 
-const TEXT = { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Establishment', body: 'The Organization is established.' }] };
-const signatory = { name: 'Illustrative Signatory', title: 'Head of Delegation' };
+import { recordOpenTreaty } from '../../../../../test/support/open-treaty.fixture.js';
 const BULK_INSTRUMENTS = 400;
 
 /** Many instruments' worth of events, appended straight to the log (one append per stream, all at once). */
@@ -85,24 +84,9 @@ describe('rebuilding the read models through the admin route', () => {
     http = api(app.url);
     eventStore = app.app.get(EVENT_STORE);
     readModels = app.app.get(READ_MODEL_STORE);
-    for (const [code, name, kind] of [['JAM', 'Jamaica', 'state'], ['CUB', 'Cuba', 'state'], ['VGB', 'British Virgin Islands', 'territory']]) {
-      await post('/api/parties', { code, name, kind });
-    }
-    treaty = (
-      await post('/api/instruments', {
-        kind: 'treaty',
-        title: 'Treaty establishing the Caribbean Customs Organization',
-        eligibleParties: ['JAM', 'CUB', 'VGB'],
-        text: TEXT,
-        entryIntoForce: { type: 'instruments', count: 2, timing: { kind: 'days-after', days: 30 } },
-      })
-    ).body.id;
+    // in force on the thirtieth day after the second instrument; open, signed by Cuba
+    treaty = await recordOpenTreaty(post);
     const base = `/api/instruments/${treaty}`;
-    await post(`${base}/reviews`, { reviewers: ['Legal Adviser'] });
-    await post(`${base}/reviews/decision`, { decision: 'approve' });
-    await post(`${base}/adoption`, { adoptedOn: '2017-05-25', place: 'Miami', method: 'consensus' });
-    await post(`${base}/signature-opening`, { opensOn: '2019-05-22', place: 'Havana' });
-    await post(`${base}/parties/CUB/signature`, { signedOn: '2019-05-22', signatory, place: 'Havana' });
     await post(`${base}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
     await post(`${base}/parties/JAM/consent`, { kind: 'accession', depositedOn: '2020-01-15' });
     await appendBulk(eventStore);

@@ -4,7 +4,7 @@
  * it, when its withdrawal takes effect, the end of each reservation's objection window) are the domain's
  * assessment as at that date, the same one the status view shows.
  */
-import type { BoundBy, LegalDate, PartyAssessment, PartyStatus } from '#libs/entry-into-force';
+import type { PartyAssessment, PartyStatus } from '#libs/entry-into-force';
 import { partyStatus } from '#libs/entry-into-force';
 import type { ConsentKind, PartyKind, ReservationKind, Signatory } from '#libs/lifecycle';
 import type { StatusAssessment } from '../instrument-status/instrument-status.view.js';
@@ -12,7 +12,13 @@ import type { ParticipationDoc } from './participation.projection.js';
 
 export type ParticipantStatus = 'eligible' | 'signatory' | 'bound' | 'withdrawn';
 
-export interface ParticipantView {
+/**
+ * What the final clauses make of the party (the engine's own fields): when it became bound under the rule,
+ * whether its act counts, entry into force for it, and its withdrawal's dates.
+ */
+type PartyDates = Pick<PartyAssessment, 'boundOn' | 'boundBy' | 'counted' | 'entryIntoForceOn' | 'withdrawalAllowedFrom' | 'withdrawalEffectiveOn'>;
+
+export interface ParticipantView extends PartyDates {
   readonly party: string;
   readonly name: string;
   readonly partyKind: PartyKind;
@@ -40,17 +46,6 @@ export interface ParticipantView {
   readonly withdrawal: { readonly notifiedOn: string; readonly effectiveOn: string; readonly revokedOn: string | null; readonly eventId: string } | null;
   /** Bilateral agreements: notice that the party's internal procedures are complete. */
   readonly notification: { readonly notifiedOn: string; readonly eventId: string } | null;
-  /** The date the party became bound under the rule (deposit, definitive signature, or bilateral notification). */
-  readonly boundOn: LegalDate | null;
-  readonly boundBy: BoundBy | null;
-  /** Whether its act counts towards the condition for entry into force. */
-  readonly counted: boolean;
-  /** Entry into force for this party (possibly still ahead of asOf), when the condition is met. */
-  readonly entryIntoForceOn: LegalDate | null;
-  /** Under a lock-in: the first day the party may give notice of withdrawal. */
-  readonly withdrawalAllowedFrom: LegalDate | null;
-  /** The day its withdrawal takes (took) effect; null without a standing notice. */
-  readonly withdrawalEffectiveOn: LegalDate | null;
 }
 
 export type ParticipationFacts = Pick<
