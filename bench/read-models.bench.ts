@@ -16,7 +16,8 @@ import { dirname, join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { SqliteEventStore, type EventToAppend } from '#libs/event-store';
+import { type EventToAppend } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import { EmbeddedReadModelStore, Projector, rebuildReadModels } from '#libs/read-models';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

@@ -50,7 +50,7 @@ describe('entry into force over HTTP', () => {
   };
   const typesOf = (body: { events: { type: string }[] }) => body.events.map((e) => e.type);
 
-  const create = async (body: Record<string, unknown>) => (await post('/api/instruments', { kind: 'treaty', title: 'An instrument', text: TEXT, ...body })).id as string;
+  const create = async (body: Record<string, unknown>) => (await post('/api/instruments', { kind: 'treaty', title: 'An instrument', text: TEXT, preparedOn: '1985-01-02', ...body })).id as string;
   /** Created, reviewed, approved; adopted (except an MOU) and open for signature from 2019-06-01. */
   const openInstrument = async (body: Record<string, unknown>) => {
     const id = await create(body);

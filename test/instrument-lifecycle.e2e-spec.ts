@@ -36,6 +36,7 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
       languages: ['en', 'fr', 'es'],
       depositary: 'CCLEC Permanent Secretariat',
       text: TEXT,
+      preparedOn: '2016-10-03',
     });
     expect(created.status).toBe(201);
     return created.body.id as string;
@@ -47,7 +48,7 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     const id = await createTreaty();
     const base = `/api/instruments/${id}`;
 
-    const draft2 = await http.post(`${base}/drafts`, { text: { ...TEXT, preamble: TEXT.preamble + ' considering' }, summary: 'Preamble expanded' });
+    const draft2 = await http.post(`${base}/drafts`, { text: { ...TEXT, preamble: TEXT.preamble + ' considering' }, summary: 'Preamble expanded', preparedOn: '2016-12-01' });
     expect(draft2.status).toBe(201);
     expect(draft2.body.version).toBe(2);
 
@@ -55,7 +56,7 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     expect((await http.post(`${base}/reviews/comments`, { author: 'Legal Adviser, Netherlands', text: 'Define customs offence.', article: '2' })).status).toBe(201);
     expect((await http.post(`${base}/reviews/decision`, { decision: 'request-changes' })).status).toBe(201);
     expect((await http.get(base)).body.stage).toBe('drafting');
-    expect((await http.post(`${base}/drafts`, { text: TEXT, summary: 'Article 2 revised' })).body.version).toBe(3);
+    expect((await http.post(`${base}/drafts`, { text: TEXT, summary: 'Article 2 revised', preparedOn: '2017-02-01' })).body.version).toBe(3);
     expect((await http.post(`${base}/reviews`, { reviewers: ['Legal Adviser, United Kingdom'] })).status).toBe(201);
     expect((await http.post(`${base}/reviews/decision`, { decision: 'approve', comment: 'Ready' })).status).toBe(201);
 
@@ -97,7 +98,7 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
   });
 
   it('brings an MOU into force on definitive signature by all, skipping adoption', async () => {
-    const created = await http.post('/api/instruments', { kind: 'mou', title: 'MOU between CCLEC and the Caribbean Postal Union', eligibleParties: ['LCA', 'CPU'], text: TEXT });
+    const created = await http.post('/api/instruments', { kind: 'mou', title: 'MOU between CCLEC and the Caribbean Postal Union', eligibleParties: ['LCA', 'CPU'], text: TEXT, preparedOn: '2016-10-17' });
     const base = `/api/instruments/${created.body.id}`;
     await http.post(`${base}/reviews`, { reviewers: ['Permanent Secretary'] });
     await http.post(`${base}/reviews/decision`, { decision: 'approve' });
@@ -187,7 +188,7 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     const stale = await http.post(`${base}/drafts`, { text: TEXT, summary: 'v3' }, { 'If-Match': etag });
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('REVISION_MISMATCH');
-    expect((await history(id)).filter((e) => e.type === 'DraftVersionRecorded.v1')).toHaveLength(2);
+    expect((await history(id)).filter((e) => e.type === 'DraftVersionRecorded.v2')).toHaveLength(2);
     expect((await http.post(`${base}/drafts`, { text: TEXT, summary: 'v3' }, { 'If-Match': 'W/"x"' })).status).toBe(400);
   });
 

@@ -18,6 +18,7 @@ export const recordOpenTreaty = async (post: (path: string, body: unknown) => Pr
       title: 'Treaty establishing the Caribbean Customs Organization',
       eligibleParties: ['JAM', 'CUB', 'VGB'],
       text: TREATY_TEXT,
+      preparedOn: '2017-01-10',
       entryIntoForce: { type: 'instruments', count: 2, timing: { kind: 'days-after', days: 30 } },
     })
   ).body.id as string;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EventStoreModule } from '#libs/event-store';
+import { EventStoreModule } from '#libs/event-store/adapters';
 import { RebuildProjectionsModule } from './admin/rebuild-projections/rebuild-projections.module.js';
 import { CommonModule } from './common/common.module.js';
 import { DemoModule } from './demo/demo.module.js';

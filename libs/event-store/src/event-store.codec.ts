@@ -2,7 +2,7 @@
  * Input checks and JSON encoding shared by both adapters, so that the embedded store refuses exactly what
  * EventStoreDB would refuse (and a bug shows up in development, not on the production server).
  */
-import type { EventToAppend, ExpectedRevision } from './event-store.port.js';
+import type { AppendOptions, EventToAppend, ExpectedRevision } from './event-store.port.js';
 
 export interface EncodedEvent {
   /** Lower-cased: EventStoreDB hands ids back in lower case, so the embedded store does too. */
@@ -16,6 +16,7 @@ export interface EncodedAppend {
   readonly stream: string;
   readonly events: readonly EncodedEvent[];
   readonly expectedRevision: ExpectedRevision;
+  readonly idempotencyKey: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,6 +63,7 @@ export function encodeAppend(
   stream: string,
   events: readonly EventToAppend[],
   expectedRevision: ExpectedRevision,
+  options: AppendOptions = {},
 ): EncodedAppend {
   assertStreamName(stream);
   assertExpectedRevision(expectedRevision);
@@ -78,5 +80,12 @@ export function encodeAppend(
       metadata: encodeJson(event.metadata ?? {}, `${where}: metadata`),
     };
   });
-  return { stream, events: encoded, expectedRevision };
+  const key = options.idempotencyKey ?? null;
+  if (key !== null) assertIdempotencyKey(key);
+  return { stream, events: encoded, expectedRevision, idempotencyKey: key };
+}
+
+/** Keys are what an HTTP client may send: 1 to 200 visible ASCII characters. */
+export function assertIdempotencyKey(key: unknown): asserts key is string {
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) throw new TypeError('an idempotency key is 1 to 200 visible ASCII characters');
 }

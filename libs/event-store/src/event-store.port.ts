@@ -69,6 +69,15 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+export interface AppendOptions {
+  /**
+   * Claims an Idempotency-Key for `stream` in the same transaction as the events: the append is refused with
+   * IdempotencyKeyTakenError (and nothing is written) when the key already belongs to another stream. A
+   * refused or empty append claims nothing.
+   */
+  readonly idempotencyKey?: string;
+}
+
 export interface EventStore {
   /**
    * Appends the batch atomically if the stream is at `expectedRevision`, else rejects with
@@ -82,7 +91,9 @@ export interface EventStore {
    *   write an empty log record for it; the adapters do not.
    * When the promise resolves, the events are durable (fsync'd / acknowledged by the server).
    */
-  append(stream: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  append(stream: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
+  /** The stream an Idempotency-Key was claimed for by an append, or null when no append claimed it. */
+  idempotencyKeyOwner(key: string): Promise<string | null>;
   /** All events of a stream in revision order; an empty array when the stream does not exist. */
   readStream(stream: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
   /** A page of the global log in position order (system events excluded); all remaining events without `limit`. */
@@ -107,6 +118,18 @@ export class WrongExpectedRevisionError extends Error {
   ) {
     super(`Stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** The Idempotency-Key of an append was already claimed by an append to another stream. */
+export class IdempotencyKeyTakenError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_TAKEN';
+  constructor(
+    readonly key: string,
+    readonly owner: string,
+  ) {
+    super(`Idempotency-Key "${key}" already belongs to stream ${owner}`);
+    this.name = 'IdempotencyKeyTakenError';
   }
 }
 

@@ -1,6 +1,5 @@
+// The port, the decider vocabulary and the generic command handler: no driver, no framework. The adapters
+// and the Nest module are in '#libs/event-store/adapters', imported at the edge only.
 export * from './event-store.port.js';
-export { isSystemName } from './event-store.codec.js';
-export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteEventStoreStats } from './sqlite/sqlite-event-store.js';
-export { EsdbEventStore, EVENTSTORE_CONNECTION_STRING, type EsdbEventStoreOptions } from './esdb/esdb-event-store.js';
-export { createEventStore, eventStoreConfigFromEnv, type EventStoreConfig } from './event-store.config.js';
-export { EventStoreModule, type EventStoreModuleOptions } from './event-store.module.js';
+export * from './command-handling/decider.js';
+export * from './command-handling/handle-command.js';

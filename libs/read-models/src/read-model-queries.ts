@@ -126,9 +126,10 @@ export class ReadModelQueries {
 
   /** Each item is the status as at `asOf` (today), entry into force (status, date, what is still required) included. */
   async instruments(request: InstrumentListRequest = {}, asOf = this.today()): Promise<Page<InstrumentStatusView>> {
-    const filter: Record<string, unknown> = {};
+    // A discarded record leaves every list (it stays in the log and its own history).
+    const filter: Record<string, unknown> = { stage: { $ne: 'discarded' } };
     if (request.kind) filter.kind = request.kind;
-    if (request.stage) filter.stage = request.stage;
+    if (request.stage) filter.stage = request.stage === 'discarded' ? { $in: [] } : request.stage;
     if (request.party) filter.eligibleParties = request.party;
     const { page, pageSize, skip, limit } = pageOf(request);
     const collection = this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS);

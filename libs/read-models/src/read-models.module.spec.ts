@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { EVENT_STORE, SqliteEventStore } from '#libs/event-store';
+import { EVENT_STORE } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import { Projector } from './projector/projector.js';
 import { ReadModelQueries } from './read-model-queries.js';
 import { READ_MODEL_STORE, type ReadModelStore } from './read-model-store.port.js';

@@ -1,4 +1,5 @@
-import { SqliteEventStore, type EventStore } from '#libs/event-store';
+import { type EventStore } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import { EmbeddedReadModelStore } from './embedded/embedded-read-model-store.js';
 import { Projector } from './projector/projector.js';
 import { ReadModelQueries } from './read-model-queries.js';

@@ -1,5 +1,6 @@
 import { partyStatus } from '#libs/entry-into-force';
-import { SqliteEventStore, type EventStore } from '#libs/event-store';
+import { type EventStore } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import { assessInstrument, instrumentStageAsOf, instrumentStream, type Instrument } from '#libs/lifecycle';
 import { EmbeddedReadModelStore } from './embedded/embedded-read-model-store.js';
 import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from './projections/instrument-status/instrument-status.projection.js';

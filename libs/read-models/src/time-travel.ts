@@ -7,17 +7,8 @@
  * goes through the same presenters as the live read model, so for today and now the two must agree
  * (time-travel.spec.ts checks it on random histories).
  */
-import type { EventStore, RecordedEvent } from '#libs/event-store';
-import {
-  evolveInstrument,
-  initialInstrumentState,
-  instrumentStream,
-  toEnvelope,
-  type EligibleParty,
-  type Instrument,
-  type InstrumentEvent,
-  type InstrumentState,
-} from '#libs/lifecycle';
+import { type EventStore, type RecordedEvent } from '#libs/event-store';
+import { evolveInstrument, initialInstrumentState, instrumentStream, decodeInstrumentEvent, type EligibleParty, type Instrument, type InstrumentEvent, type InstrumentState } from '#libs/lifecycle';
 import { statusFieldsOf, type InstrumentStatusDoc, type TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
 import { assessInstrumentAsOf, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
 import { presentParticipant, type ParticipantView, type ParticipationFacts } from './projections/participation/participation.view.js';
@@ -50,7 +41,7 @@ export const knownBy = (events: readonly RecordedEvent[], knownAt: string | unde
 };
 
 export const foldInstrument = (events: readonly RecordedEvent[]): InstrumentState =>
-  events.reduce((state, e) => evolveInstrument(state, toEnvelope<InstrumentEvent>(e)), initialInstrumentState());
+  events.reduce((state, e) => evolveInstrument(state, decodeInstrumentEvent(e)), initialInstrumentState());
 
 /** The timeline the status view picks its last act from: every event, acts at their corrected dates. */
 const timelineOf = (state: Instrument, events: readonly RecordedEvent[]): TimelineEntry[] => {

@@ -6,15 +6,17 @@ import type { Request } from 'express';
 export interface CommandRequest {
   readonly actor: string;
   readonly correlationId: string | null;
-  readonly ifMatch: bigint | undefined;
+  /** `*`: any existing revision (RFC 9110). */
+  readonly ifMatch: bigint | '*' | undefined;
   readonly idempotencyKey: string | undefined;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** ETags are the stream revision in quotes; If-Match accepts it with or without them. */
-export const parseIfMatch = (header: string | undefined): bigint | undefined => {
+export const parseIfMatch = (header: string | undefined): bigint | '*' | undefined => {
   if (header === undefined || header === '') return undefined;
+  if (header.trim() === '*') return '*';
   const match = /^\s*"?(\d{1,19})"?\s*$/.exec(header);
   if (!match) throw new BadRequestException({ code: 'INVALID_IF_MATCH', message: 'If-Match must be an ETag this service gave, such as "3".', field: 'If-Match' });
   return BigInt(match[1]);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore } from '#libs/event-store';
-import { handleCommand, IdempotencyKeyReusedError, type Decider, type DomainEvent, type HandleCommandResult } from '#libs/lifecycle';
+import { EVENT_STORE, handleCommand, type EventStore, type HandleCommandResult } from '#libs/event-store';
+import { type Decider, type DomainEvent } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from './clock.js';
 import { etag, type CommandRequest } from './command-request.js';
@@ -38,9 +38,9 @@ export class CommandRunner {
     const idempotency = request.idempotencyKey
       ? { key: request.idempotencyKey, requestHash: requestHash(stream, options.command) }
       : undefined;
-    return this.mutex.run(stream, async () => {
-      if (idempotency) await this.reserveKey(idempotency.key, stream);
-      return handleCommand({
+    // An Idempotency-Key is claimed by the command's own append, so a refused request leaves no trace of it.
+    return this.mutex.run(stream, () =>
+      handleCommand({
         store: this.store,
         decider: options.decider,
         stream,
@@ -49,28 +49,8 @@ export class CommandRunner {
         expectedRevision: request.ifMatch,
         idempotency,
         legalDateOf: options.legalDateOf,
-      });
-    });
-  }
-
-  /**
-   * An Idempotency-Key belongs to the first stream it was used on. The stream's own events recognise a
-   * repeat there; this reservation (a stream of its own, appended once) refuses the key on any other stream.
-   */
-  private async reserveKey(key: string, stream: string): Promise<void> {
-    const reservation = `idempotency-${createHash('sha256').update(key).digest('hex')}`;
-    const claimedBy = async () => (await this.store.readStream(reservation))[0]?.data.stream;
-    let owner = await claimedBy();
-    if (owner === undefined) {
-      try {
-        await this.store.append(reservation, [{ id: randomUUID(), type: 'IdempotencyKeyReserved.v1', data: { stream }, metadata: {} }], 'no_stream');
-        return;
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        owner = await claimedBy(); // another request reserved it first
-      }
-    }
-    if (owner !== stream) throw new IdempotencyKeyReusedError(key);
+      }),
+    );
   }
 }
 

@@ -1,12 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { WrongExpectedRevisionError } from '#libs/event-store';
-import {
-  ConcurrencyConflictError,
-  DomainError,
-  IdempotencyKeyReusedError,
-  RevisionMismatchError,
-  type DomainErrorKind,
-} from '#libs/lifecycle';
+import { WrongExpectedRevisionError, ConcurrencyConflictError, IdempotencyKeyReusedError, RevisionMismatchError } from '#libs/event-store';
+import { DomainError, type DomainErrorKind } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { BODY_LIMIT } from './body-limit.js';
 

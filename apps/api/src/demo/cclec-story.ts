@@ -145,8 +145,9 @@ export const demoStory = (): DemoStep[] => {
       eligibleParties: MEMBERS.map(([code]) => code),
       entryIntoForce: { type: 'instruments', count: 2, countDefinitiveSignatures: true, timing: { kind: 'days-after', days: 0 } },
       text: MOU_1989_TEXT,
+      preparedOn: '1989-06-01',
     },
-  }, 'draft text and entry-into-force clause');
+  }, 'draft text, its date and entry-into-force clause');
   act(mou, 'review', { type: 'RequestReview', data: { reviewers: ['Annual Conference'], note: null } });
   act(mou, 'approve', { type: 'DecideReview', data: { decision: 'approve', comment: null } });
   act(mou, 'open', { type: 'OpenForSignature', data: { opensOn: '1989-11-07', closesOn: null, place: 'Miami' } }, 'date and place (12th annual meeting, unverified)');
@@ -174,8 +175,9 @@ export const demoStory = (): DemoStep[] => {
       // Only "three months …" and "at least ten approvals" are reported; the clause below is illustrative.
       entryIntoForce: { type: 'instruments', count: 10, timing: { kind: 'first-day-of-month-after', months: 3 } },
       text: TREATY_TEXT_V1,
+      preparedOn: '2016-10-03',
     },
-  }, 'draft text and entry-into-force clause');
+  }, 'draft text, its date and entry-into-force clause');
   act(treaty, 'review-exco', {
     type: 'RequestReview',
     data: {
@@ -186,7 +188,7 @@ export const demoStory = (): DemoStep[] => {
   });
   act(treaty, 'exco-comment', { type: 'CommentOnReview', data: { author: 'Executive Committee', text: 'Provide for donor funding of the Organization’s programmes.', article: null } }, 'comment text');
   act(treaty, 'exco-decision', { type: 'DecideReview', data: { decision: 'request-changes', comment: 'Revise for the 39th Conference.', decidedOn: '2016-11-09' } }, 'decision');
-  act(treaty, 'draft-2', { type: 'RecordDraft', data: { text: TREATY_TEXT_V2, summary: 'Revised after EXCO (illustrative): legal personality, donor funding.' } }, 'second draft');
+  act(treaty, 'draft-2', { type: 'RecordDraft', data: { text: TREATY_TEXT_V2, summary: 'Revised after EXCO (illustrative): legal personality, donor funding.', preparedOn: '2017-03-01' } }, 'second draft and its date');
   act(treaty, 'review-conference', { type: 'RequestReview', data: { reviewers: ['39th CCLEC Conference, Miami, 23-25 May 2017'], note: 'Ratification by 2018 set as a priority.', requestedOn: '2017-05-23' } });
   act(treaty, 'conference-decision', { type: 'DecideReview', data: { decision: 'approve', comment: null, decidedOn: '2017-05-25' } }, 'approval of the text at the conference');
   act(treaty, 'adopt', { type: 'AdoptText', data: { adoptedOn: '2019-05-22', place: 'Havana', method: 'consensus', votes: null } }, 'adoption on the day of signature at the 41st Conference');
@@ -213,8 +215,9 @@ export const demoStory = (): DemoStep[] => {
       eligibleParties: ['CCLEC', 'CPU'],
       entryIntoForce: null,
       text: CPU_MOU_TEXT,
+      preparedOn: '2016-10-17',
     },
-  }, 'text');
+  }, 'text and its date');
   act(cpu, 'review-exco', { type: 'RequestReview', data: { reviewers: ['Executive Committee (EXCO), St Kitts, 8-9 November 2016'], note: 'MOUs with strategic partners.', requestedOn: '2016-11-08' } });
   act(cpu, 'exco-approves', { type: 'DecideReview', data: { decision: 'approve', comment: 'EXCO agreed to sign the MOU.', decidedOn: '2016-11-09' } });
   act(cpu, 'open', { type: 'OpenForSignature', data: { opensOn: '2017-05-23', closesOn: '2017-05-25', place: 'Miami' } });
@@ -239,8 +242,9 @@ export const demoStory = (): DemoStep[] => {
       eligibleParties: [...CARICOM_ADMINISTRATIONS, 'IMPACS', 'CCLEC'],
       entryIntoForce: null,
       text: ACIS_TEXT,
+      preparedOn: '2017-09-01',
     },
-  }, 'text');
+  }, 'text and its date');
   act(acis, 'review-ioc', {
     type: 'RequestReview',
     data: { reviewers: ['ACIS Implementation and Oversight Committee, Barbados, 17 October 2017'], note: 'Collective approach; hosted on EMMAS (ASYCUDA).', requestedOn: '2017-10-17' },

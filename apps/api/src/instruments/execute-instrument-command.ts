@@ -1,20 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '#libs/event-store';
-import {
-  fold,
-  instrumentDecider,
-  instrumentStream,
-  legalDateOf,
-  notFound,
-  partyDecider,
-  partyStream,
-  type CreateInstrument,
-  type EligibleParty,
-  type HandleCommandResult,
-  type InstrumentCommand,
-  type InstrumentState,
-} from '#libs/lifecycle';
+import { EVENT_STORE, type EventStore, fold, type HandleCommandResult } from '#libs/event-store';
+import { instrumentDecider, instrumentStream, legalDateOf, notFound, partyDecider, partyStream, type CreateInstrument, type EligibleParty, type InstrumentCommand, type InstrumentState } from '#libs/lifecycle';
 import { CommandRunner } from '../common/command-runner.js';
 import type { CommandRequest } from '../common/command-request.js';
 

@@ -19,6 +19,7 @@ import { RecordDraftHttpController } from './record-draft/record-draft.http.cont
 import { RequestReviewHttpController } from './request-review/request-review.http.controller.js';
 import { InstrumentCommands } from './shared/instrument-commands.js';
 import { SignInstrumentHttpController } from './sign-instrument/sign-instrument.http.controller.js';
+import { DiscardInstrumentHttpController } from './discard-instrument/discard-instrument.http.controller.js';
 import { TerminateInstrumentHttpController } from './terminate-instrument/terminate-instrument.http.controller.js';
 
 @Module({
@@ -37,6 +38,7 @@ import { TerminateInstrumentHttpController } from './terminate-instrument/termin
     MakeReservationHttpController,
     NotifyWithdrawalHttpController,
     TerminateInstrumentHttpController,
+    DiscardInstrumentHttpController,
     CorrectActHttpController,
     ReviseFinalClausesHttpController,
     NotifyInternalProceduresHttpController,

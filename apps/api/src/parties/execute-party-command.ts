@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { partyDecider, partyStream, type HandleCommandResult, type PartyCommand, type PartyState } from '#libs/lifecycle';
+import { type HandleCommandResult } from '#libs/event-store';
+import { partyDecider, partyStream, type PartyCommand, type PartyState } from '#libs/lifecycle';
 import { CommandRunner } from '../common/command-runner.js';
 import type { CommandRequest } from '../common/command-request.js';
 

@@ -45,6 +45,7 @@ describe('entry into force in the query routes', () => {
         title: 'MOU with the Caribbean Postal Union',
         eligibleParties: ['JAM', 'CUB'],
         text: TEXT,
+        preparedOn: '1985-01-02',
         term: { effectiveOn: 'entry-into-force', termYears: 1, autoRenew: true, terminationNoticeMonths: 3 },
       })
     ).body.id;

@@ -31,7 +31,7 @@ describe('query routes', () => {
     for (const [code, name, kind] of [['JAM', 'Jamaica', 'state'], ['CUB', 'Cuba', 'state'], ['VGB', 'British Virgin Islands', 'territory']]) {
       await post('/api/parties', { code, name, kind });
     }
-    treaty = (await post('/api/instruments', { kind: 'treaty', title: 'Treaty establishing the Caribbean Customs Organization', eligibleParties: ['JAM', 'CUB', 'VGB'], text: TEXT })).body.id;
+    treaty = (await post('/api/instruments', { kind: 'treaty', title: 'Treaty establishing the Caribbean Customs Organization', eligibleParties: ['JAM', 'CUB', 'VGB'], text: TEXT, preparedOn: '2016-10-03' })).body.id;
     const base = `/api/instruments/${treaty}`;
     await post(`${base}/reviews`, { reviewers: ['Legal Adviser'] });
     await post(`${base}/reviews/decision`, { decision: 'approve' });
@@ -45,7 +45,7 @@ describe('query routes', () => {
     correctedAt = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await post(`${base}/corrections`, { eventId: jamSignature, reason: 'The note verbale says 22 May.', signedOn: '2019-05-22' });
-    draft = (await post('/api/instruments', { kind: 'mou', title: 'MOU with the Caribbean Postal Union', eligibleParties: ['JAM', 'CUB'], text: TEXT })).body.id;
+    draft = (await post('/api/instruments', { kind: 'mou', title: 'MOU with the Caribbean Postal Union', eligibleParties: ['JAM', 'CUB'], text: TEXT, preparedOn: '2016-10-17' })).body.id;
     await post(`/api/instruments/${draft}/reviews`, { reviewers: ['Permanent Secretary', 'Legal Adviser'], note: 'For the conference' });
   });
   afterAll(async () => {

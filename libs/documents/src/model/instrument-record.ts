@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '#libs/event-store';
-import { fold, instrumentDecider, notFound, type Instrument } from '#libs/lifecycle';
+import { type RecordedEvent, fold } from '#libs/event-store';
+import { instrumentDecider, notFound, type Instrument } from '#libs/lifecycle';
 
 /** One instrument's stream folded up to a log position: everything a document about it is computed from. */
 export interface InstrumentRecord {

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '#libs/event-store';
-import type { InstrumentEvent, LegalDate } from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
+import { type InstrumentEvent, type LegalDate } from '#libs/lifecycle';
 import { dayOf } from '../language/legal-dates.js';
 import type { InstrumentRecord } from './instrument-record.js';
 

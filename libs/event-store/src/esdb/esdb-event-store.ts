@@ -26,10 +26,13 @@ import {
   type ResolvedEvent,
   type StreamingRead,
 } from '@eventstore/db-client';
-import { assertReadOptions, decodeJson, encodeAppend, isSystemName } from '../event-store.codec.js';
+import { assertIdempotencyKey, assertReadOptions, decodeJson, encodeAppend, isSystemName } from '../event-store.codec.js';
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  IdempotencyKeyTakenError,
   START,
   WrongExpectedRevisionError,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -55,6 +58,9 @@ type EsdbRecordedEvent = NonNullable<ResolvedEvent['event']>;
 const isSystemEvent = (event: { streamId: string; type: string }): boolean =>
   isSystemName(event.streamId) || isSystemName(event.type);
 
+/** The stream that holds an Idempotency-Key's claim (the key hashed: keys may hold any visible character). */
+const keyStream = (key: string): string => `idempotency-${createHash('sha256').update(key).digest('hex')}`;
+
 const atPosition = (position: bigint): Position => ({ commit: position, prepare: position });
 
 export class EsdbEventStore implements EventStore {
@@ -79,18 +85,59 @@ export class EsdbEventStore implements EventStore {
     return new EsdbEventStore({ connectionString });
   }
 
-  async append(stream: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     this.assertOpen();
-    const request = encodeAppend(stream, events, expectedRevision);
+    const request = encodeAppend(stream, events, expectedRevision, options);
     // Asking the server would write an empty log record; the check needs only the stream's last event.
     if (request.events.length === 0) return this.checkOnly(stream, expectedRevision);
+    const key = request.idempotencyKey;
+    if (key !== null) {
+      const owner = await this.idempotencyKeyOwner(key);
+      if (owner !== null && owner !== stream) throw new IdempotencyKeyTakenError(key, owner);
+    }
+    const result = await this.appendEvents(stream, request.events, expectedRevision);
+    // EventStoreDB 24 appends to one stream at a time: the key is claimed right after the events, in a stream
+    // of its own appended once. A crash between the two leaves the key unclaimed (a repeat on the same stream
+    // is still recognised from the events' metadata); a refused append never claims it.
+    if (key !== null) await this.claimKey(key, stream);
+    return result;
+  }
 
+  async idempotencyKeyOwner(key: string): Promise<string | null> {
+    this.assertOpen();
+    assertIdempotencyKey(key);
+    const [claim] = await this.readStream(keyStream(key));
+    return claim ? String(claim.data.stream) : null;
+  }
+
+  private async claimKey(key: string, stream: string): Promise<void> {
+    try {
+      await this.appendEvents(
+        keyStream(key),
+        [{ id: randomUUID(), type: 'IdempotencyKeyClaimed.v1', data: JSON.stringify({ stream }), metadata: '{}' }],
+        'no_stream',
+      );
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error; // already claimed (by this stream: checked above)
+    }
+  }
+
+  private async appendEvents(
+    stream: string,
+    events: readonly { id: string; type: string; data: string; metadata: string }[],
+    expectedRevision: ExpectedRevision,
+  ): Promise<AppendResult> {
     const expected: AppendExpectedRevision =
       expectedRevision === 'no_stream' ? NO_STREAM : expectedRevision === 'any' ? ANY : expectedRevision;
     try {
       const result = await this.client.appendToStream(
         stream,
-        request.events.map((e) =>
+        events.map((e) =>
           jsonEvent({ id: e.id, type: e.type, data: decodeJson(e.data), metadata: decodeJson(e.metadata) }),
         ),
         { expectedRevision: expected },

@@ -6,13 +6,16 @@
  * the same tick goes into one transaction, each inside its own SAVEPOINT so that one conflicting append is
  * rolled back and refused alone. `groupCommit: false` commits each append on its own (for measurement).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { assertReadOptions, decodeJson, encodeAppend, type EncodedAppend } from '../event-store.codec.js';
+import { assertIdempotencyKey, assertReadOptions, decodeJson, encodeAppend, type EncodedAppend } from '../event-store.codec.js';
 import {
+  IdempotencyKeyTakenError,
   START,
   WrongExpectedRevisionError,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -81,6 +84,12 @@ const SCHEMA = `
   );
   -- idempotency checks for expectedRevision 'any' look events up by id
   CREATE INDEX IF NOT EXISTS events_by_id ON events (id);
+  -- an Idempotency-Key belongs to the stream of the append that first used it; written in that append's
+  -- transaction, outside the log, so a refused request leaves no trace
+  CREATE TABLE IF NOT EXISTS idempotency_keys (
+    key    TEXT PRIMARY KEY,
+    stream TEXT NOT NULL
+  );
 `;
 
 export class SqliteEventStore implements EventStore {
@@ -131,6 +140,12 @@ export class SqliteEventStore implements EventStore {
       ),
       readAll: this.db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       head: this.db.prepare<[], { position: bigint | null }>('SELECT MAX(position) AS position FROM events'),
+      keyOwner: this.db.prepare<[string], { stream: string }>('SELECT stream FROM idempotency_keys WHERE key = ?'),
+      claimKey: this.db.prepare<[string, string]>('INSERT INTO idempotency_keys (key, stream) VALUES (?, ?)'),
+      // Before keys had a table, each was reserved by a one-event stream in the log; those still count.
+      legacyKeyOwner: this.db.prepare<[string], { data: string }>(
+        'SELECT data FROM events WHERE stream = ? AND revision = 0',
+      ),
     };
 
     // A transaction function called inside another one runs in a SAVEPOINT (better-sqlite3 semantics):
@@ -151,9 +166,14 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counters };
   }
 
-  async append(stream: string, events: readonly EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly EventToAppend[],
+    expectedRevision: ExpectedRevision,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     this.assertOpen();
-    const request = encodeAppend(stream, events, expectedRevision);
+    const request = encodeAppend(stream, events, expectedRevision, options);
     if (!this.groupCommit) {
       const { result, wrote } = this.appendInTransaction.immediate(request);
       this.counters.appends += 1;
@@ -183,6 +203,19 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     assertReadOptions(options);
     return this.readAllNow(options);
+  }
+
+  async idempotencyKeyOwner(key: string): Promise<string | null> {
+    this.assertOpen();
+    assertIdempotencyKey(key);
+    return this.keyOwnerNow(key);
+  }
+
+  private keyOwnerNow(key: string): string | null {
+    const owner = this.statements.keyOwner.get(key)?.stream;
+    if (owner !== undefined) return owner;
+    const legacy = this.statements.legacyKeyOwner.get(`idempotency-${createHash('sha256').update(key).digest('hex')}`);
+    return legacy ? String((decodeJson(legacy.data) as { stream?: unknown }).stream) : null;
   }
 
   async headPosition(): Promise<LogPosition> {
@@ -257,7 +290,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Runs inside a write transaction: the reads below see the latest committed state and nobody else writes. */
-  private applyAppend({ stream, events, expectedRevision }: EncodedAppend): Applied {
+  private applyAppend({ stream, events, expectedRevision, idempotencyKey }: EncodedAppend): Applied {
     const last = this.statements.last.get(stream);
     const current = last?.revision ?? -1n;
     const currentResult: AppendResult = { nextRevision: current, position: last?.position ?? -1n };
@@ -284,6 +317,11 @@ export class SqliteEventStore implements EventStore {
       }
     }
 
+    if (idempotencyKey !== null) {
+      const owner = this.keyOwnerNow(idempotencyKey);
+      if (owner !== null && owner !== stream) throw new IdempotencyKeyTakenError(idempotencyKey, owner);
+      if (owner === null) this.statements.claimKey.run(idempotencyKey, stream);
+    }
     const createdAt = new Date().toISOString();
     let revision = current;
     let position = -1n;

@@ -7,7 +7,9 @@ import {
   type PartyFacts,
 } from '#libs/entry-into-force';
 import type { LegalDate } from '../shared/event.js';
-import { stageAsOf, type Instrument, type Stage } from './instrument.events.js';
+import type { Stage } from './instrument.events.js';
+import { stageAsOf } from './instrument.stage.js';
+import type { Instrument } from './instrument.state.js';
 
 /** The final clauses as the entry-into-force library reads them. */
 export const instrumentTerms = (state: Instrument): InstrumentTerms => ({

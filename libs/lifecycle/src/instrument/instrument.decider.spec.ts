@@ -1,30 +1,12 @@
+import { defaultRule } from '#libs/entry-into-force';
 import { DeciderSpecification, recorded, type GivenEvent } from '../testing/decider-spec.js';
-import {
-  DEFAULT_ENTRY_INTO_FORCE_RULE,
-  entryIntoForceDate,
-  instrumentDecider,
-  type CreateInstrument,
-  type InstrumentCommand,
-} from './instrument.decide.js';
-import {
-  instrumentStream,
-  legalDateOf,
-  stageAsOf,
-  type ConsentKind,
-  type CorrectableEventType,
-  type EligibleParty,
-  type EntryIntoForceRule,
-  type Instrument,
-  type InstrumentEvent,
-  type InstrumentKind,
-  type InstrumentState,
-  type InstrumentText,
-} from './instrument.events.js';
+import { entryIntoForceDate, instrumentDecider, type CreateInstrument, type InstrumentCommand, instrumentStream, legalDateOf, stageAsOf, type ConsentKind, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type InstrumentState, type InstrumentText } from '../index.js';
 
 // ---- fixtures --------------------------------------------------------------------------------------------
 // The story: a customs council's treaty, 2019-2021. "Today" (the server's calendar day) is 2021-12-31.
 
 const TODAY = '2021-12-31';
+const DEFAULT_ENTRY_INTO_FORCE_RULE = defaultRule;
 const spec = DeciderSpecification.for(instrumentDecider, { today: TODAY });
 
 const JAM: EligibleParty = { code: 'JAM', name: 'Jamaica', kind: 'state' };
@@ -75,9 +57,9 @@ const created = (
     createdOn: '2019-01-10',
   },
 });
-const drafted = (version: number, t: InstrumentText = TEXT_V1, summary = `Draft ${version}.`): InstrumentEvent => ({
-  type: 'DraftVersionRecorded.v1',
-  data: { version, text: t, summary },
+const drafted = (version: number, t: InstrumentText = TEXT_V1, summary = `Draft ${version}.`, preparedOn = '2019-01-10'): InstrumentEvent => ({
+  type: 'DraftVersionRecorded.v2',
+  data: { version, text: t, summary, preparedOn },
 });
 const reviewRequested = (round: number, version: number): InstrumentEvent => ({
   type: 'ReviewRequested.v1',
@@ -198,7 +180,7 @@ describe('instrument decider', () => {
                 createdOn: TODAY,
               },
             },
-            { type: 'DraftVersionRecorded.v1', data: { version: 1, text: TEXT_V1, summary: 'First draft.' } },
+            { type: 'DraftVersionRecorded.v2', data: { version: 1, text: TEXT_V1, summary: 'First draft.', preparedOn: TODAY } },
           ]),
       );
       expect(state.stage).toBe('drafting');
@@ -316,11 +298,11 @@ describe('instrument decider', () => {
     });
 
     it('records the first draft as version 1 on an instrument created without text', () => {
-      spec.given([created()]).when(record(TEXT_V1, 'First draft.')).then([drafted(1, TEXT_V1, 'First draft.')]);
+      spec.given([created()]).when(record(TEXT_V1, 'First draft.')).then([drafted(1, TEXT_V1, 'First draft.', TODAY)]);
     });
 
     it('numbers versions consecutively', () => {
-      const state = asInstrument(spec.given([created(), drafted(1), drafted(2)]).when(record()).then([drafted(3, TEXT_V2, 'Adds article 3.')]));
+      const state = asInstrument(spec.given([created(), drafted(1), drafted(2)]).when(record()).then([drafted(3, TEXT_V2, 'Adds article 3.', TODAY)]));
       expect(state.drafts.map((d) => d.version)).toEqual([1, 2, 3]);
       expect(state.stage).toBe('drafting');
     });
@@ -329,7 +311,7 @@ describe('instrument decider', () => {
       spec
         .given([...inReview(), reviewDecided(1, 'request-changes')])
         .when(record())
-        .then([drafted(2, TEXT_V2, 'Adds article 3.')]);
+        .then([drafted(2, TEXT_V2, 'Adds article 3.', TODAY)]);
     });
 
     it.each([
@@ -1010,9 +992,10 @@ describe('instrument decider', () => {
       });
 
       it('corrects a consent (kind and dates)', () => {
-        const changes = { kind: 'acceptance', depositedOn: '2019-11-14', domesticActOn: null };
+        // The deposit date stays: the reservation made at deposit bears it (moving it is refused, below).
+        const changes = { kind: 'acceptance', domesticActOn: '2019-09-30' };
         const state = asInstrument(spec.given(withActs).when(correct('evt-consent-jam', changes)).then([corrected('evt-consent-jam', 'ConsentDeposited.v1', changes)]));
-        expect(state.participants.JAM.consent).toMatchObject({ kind: 'acceptance', depositedOn: '2019-11-14', domesticActOn: null });
+        expect(state.participants.JAM.consent).toMatchObject({ kind: 'acceptance', depositedOn: '2019-11-15', domesticActOn: '2019-09-30' });
       });
 
       it('corrects a reservation (text and kind)', () => {
@@ -1086,12 +1069,12 @@ describe('instrument decider', () => {
         const error = spec
           .given(withActs)
           .when(correct('evt-sig-jam', { party: 'BRB' }))
-          .thenThrows('FIELD_NOT_CORRECTABLE', { kind: 'invalid', field: 'party' });
+          .thenThrows('FIELD_NOT_CORRECTABLE', { kind: 'invalid', field: 'changes.party' });
         expect(error.message).toContain('signedOn, signatory, definitive, place');
       });
 
       it('refuses the version of an adoption (not a correctable field)', () => {
-        spec.given(withActs).when(correct('evt-adoption', { version: 2 })).thenThrows('FIELD_NOT_CORRECTABLE', { field: 'version' });
+        spec.given(withActs).when(correct('evt-adoption', { version: 2 })).thenThrows('FIELD_NOT_CORRECTABLE', { field: 'changes.version' });
       });
 
       it('refuses an unknown event id', () => {
@@ -1114,7 +1097,7 @@ describe('instrument decider', () => {
       });
 
       it('refuses a corrected date in the future', () => {
-        spec.given(withActs).when(correct('evt-sig-jam', { signedOn: '2022-01-01' })).thenThrows('DATE_IN_FUTURE', { field: 'signedOn' });
+        spec.given(withActs).when(correct('evt-sig-jam', { signedOn: '2022-01-01' })).thenThrows('DATE_IN_FUTURE', { field: 'changes.signedOn' });
       });
 
       it.each<[string, string, Record<string, unknown>, string]>([
@@ -1148,7 +1131,7 @@ describe('instrument decider', () => {
         ['the opening date removed', 'evt-opening', { opensOn: null }, 'opensOn'],
         ['a withdrawal\'s effective date removed', 'evt-wd-jam', { effectiveOn: null }, 'effectiveOn'],
       ])('refuses a corrected value that does not fit the act: %s', (_label, eventId, changes, field) => {
-        spec.given(withActs).when(correct(eventId, changes)).thenThrows('INVALID_CORRECTION', { kind: 'invalid', field });
+        spec.given(withActs).when(correct(eventId, changes)).thenThrows('INVALID_CORRECTION', { kind: 'invalid', field: `changes.${field}` });
       });
     });
   });
@@ -1156,15 +1139,16 @@ describe('instrument decider', () => {
   // ---- reading the state -----------------------------------------------------------------------------------
 
   describe('negotiation steps with their own dates', () => {
+    const draftedIn2016: History = [created(), drafted(1, TEXT_V1, 'Draft 1.', '2016-09-01')];
     it('records the dates given for a draft, a review request and a decision, and uses them as legal dates', () => {
       spec
-        .given(drafting())
+        .given(draftedIn2016)
         .when({ type: 'RecordDraft', data: { text: TEXT_V1, summary: 'Revised.', preparedOn: '2016-10-01' } })
-        .then([{ type: 'DraftVersionRecorded.v1', data: { version: 2, text: TEXT_V1, summary: 'Revised.', preparedOn: '2016-10-01' } }]);
+        .then([{ type: 'DraftVersionRecorded.v2', data: { version: 2, text: TEXT_V1, summary: 'Revised.', preparedOn: '2016-10-01' } }]);
       const requested = { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } } as const;
-      spec.given(drafting()).when({ type: 'RequestReview', data: { reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } }).then([requested]);
+      spec.given(draftedIn2016).when({ type: 'RequestReview', data: { reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } }).then([requested]);
       const decided = spec
-        .given([...drafting(), requested])
+        .given([...draftedIn2016, requested])
         .when({ type: 'DecideReview', data: { decision: 'approve', comment: null, decidedOn: '2016-11-09' } })
         .then([{ type: 'ReviewDecided.v1', data: { round: 1, decision: 'approve', comment: null, decidedOn: '2016-11-09' } }]);
       expect(asInstrument(decided).reviews[0]).toMatchObject({ requestedOn: '2016-11-08', decidedOn: '2016-11-09', decision: 'approve' });
@@ -1174,11 +1158,11 @@ describe('instrument decider', () => {
     it('refuses a step dated before the previous dated step, or in the future', () => {
       const requested = { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } } as const;
       spec
-        .given([...drafting(), requested])
+        .given([...draftedIn2016, requested])
         .when({ type: 'DecideReview', data: { decision: 'approve', comment: null, decidedOn: '2016-11-07' } })
         .thenThrows('NEGOTIATION_OUT_OF_ORDER', { kind: 'invalid', field: 'decidedOn', message: '2016-11-08' });
       spec
-        .given(drafting())
+        .given(draftedIn2016)
         .when({ type: 'RequestReview', data: { reviewers: ['EXCO'], note: null, requestedOn: '2999-01-01' } })
         .thenThrows('DATE_IN_FUTURE', { field: 'requestedOn' });
     });
@@ -1196,7 +1180,7 @@ describe('instrument decider', () => {
     it('walks the review rounds by their dates where they were recorded with one', () => {
       const state = stateOf([
         created(),
-        { type: 'DraftVersionRecorded.v1', data: { version: 1, text: TEXT_V1, summary: 'Draft 1.', preparedOn: '2016-10-01' } },
+        { type: 'DraftVersionRecorded.v2', data: { version: 1, text: TEXT_V1, summary: 'Draft 1.', preparedOn: '2016-10-01' } },
         { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2016-11-08' } },
         { type: 'ReviewDecided.v1', data: { round: 1, decision: 'request-changes', comment: null, decidedOn: '2016-11-09' } },
         drafted(2),
@@ -1259,8 +1243,8 @@ describe('instrument decider', () => {
       ['a withdrawal: the notice date', withdrawn('JAM', '2020-01-31', '2021-01-31'), '2020-01-31'],
       ['an entry into force: its date', inForce('2019-07-02'), '2019-07-02'],
       ['a termination: its date', terminated('2021-06-30'), '2021-06-30'],
-      ['a creation: the recording day', created(), RECORDED],
-      ['a draft: the recording day', drafted(1), RECORDED],
+      ['a creation: the day the record was opened', created(), '2019-01-10'],
+      ['a draft: the day it was prepared', drafted(1, TEXT_V1, 'Draft 1.', '2016-09-01'), '2016-09-01'],
       ['a review request: the recording day', reviewRequested(1, 1), RECORDED],
       ['a review decision: the recording day', reviewDecided(1, 'approve'), RECORDED],
       ['a correction: the recording day', signatureCorrected('evt-sig-jam', { place: 'Kingston' }), RECORDED],

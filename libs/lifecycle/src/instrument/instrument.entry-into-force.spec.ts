@@ -15,19 +15,7 @@ import {
   type Timing,
 } from '#libs/entry-into-force';
 import { DeciderSpecification, recorded, type GivenEvent } from '../testing/decider-spec.js';
-import { assessInstrument, instrumentStageAsOf, instrumentTerms, reservationObjectionWindows } from './instrument.assess.js';
-import { instrumentDecider, type InstrumentCommand } from './instrument.decide.js';
-import type {
-  ConsentKind,
-  EligibleParty,
-  EntryIntoForceRule,
-  Instrument,
-  InstrumentEvent,
-  InstrumentKind,
-  InstrumentState,
-  TermTerms,
-  WithdrawalTerms,
-} from './instrument.events.js';
+import { assessInstrument, instrumentStageAsOf, instrumentTerms, reservationObjectionWindows, instrumentDecider, type InstrumentCommand, type ConsentKind, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type InstrumentState, type TermTerms, type WithdrawalTerms } from '../index.js';
 
 // ---- fixtures --------------------------------------------------------------------------------------------
 // "Today" (the server's calendar day) is 2021-12-31: every act is dated on or before it; projected dates may lie ahead.
@@ -84,8 +72,8 @@ const created = (rule: EntryIntoForceRule, { kind = 'treaty', parties = FIVE_STA
   },
 });
 const drafted: InstrumentEvent = {
-  type: 'DraftVersionRecorded.v1',
-  data: { version: 1, text: { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Scope', body: 'Scope.' }] }, summary: 'First draft.' },
+  type: 'DraftVersionRecorded.v2',
+  data: { version: 1, text: { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Scope', body: 'Scope.' }] }, summary: 'First draft.', preparedOn: '2000-01-01' },
 };
 const reviewRequested: InstrumentEvent = { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['legal'], note: null } };
 const reviewApproved: InstrumentEvent = { type: 'ReviewDecided.v1', data: { round: 1, decision: 'approve', comment: null } };

@@ -1,3 +1,4 @@
+import { eventDecoder } from '../shared/event-codec.js';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import type { CommandContext, Decider } from '../shared/event.js';
 import {
@@ -39,8 +40,12 @@ export const decideParty = (command: PartyCommand, state: PartyState, _context: 
   }
 };
 
+/** No party event has changed shape yet: the table of upcasters is empty. */
+export const decodePartyEvent = eventDecoder<PartyEvent>({});
+
 export const partyDecider: Decider<PartyState, PartyCommand, PartyEvent> = {
   initialState: initialPartyState,
   evolve: evolveParty,
   decide: decideParty,
+  decode: decodePartyEvent,
 };

@@ -1,6 +1,5 @@
 import { DeciderSpecification } from '../testing/decider-spec.js';
-import { partyDecider, type PartyCommand } from './party.decide.js';
-import { partyStream, type PartyEvent, type PartyKind } from './party.events.js';
+import { partyDecider, type PartyCommand, partyStream, type PartyEvent, type PartyKind } from '../index.js';
 
 const spec = DeciderSpecification.for(partyDecider);
 

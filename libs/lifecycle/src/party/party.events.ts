@@ -1,7 +1,8 @@
 import type { DomainEvent, EventEnvelope } from '../shared/event.js';
 
-export const PARTY_KINDS = ['state', 'territory', 'organisation'] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
+// The final-clause rules count parties by kind, so the kinds are declared once, there.
+import { PARTY_KINDS, type PartyKind } from '#libs/entry-into-force';
+export { PARTY_KINDS, type PartyKind };
 
 /** Party codes are short and stable (ISO 3166 alpha-3 for states and territories, an acronym otherwise). */
 export const PARTY_CODE_PATTERN = /^[A-Z0-9]{2,12}$/;

@@ -1,51 +1,9 @@
 /**
- * Events and commands as plain, readonly `{ type, data }` records. Type names are stable and versioned
- * (`InstrumentSigned.v1`): they are what is stored, never derived from a class name.
+ * The decider vocabulary is the command handler's (beside the event-store port); the domain uses its types
+ * only, so importing the domain loads no store.
  */
-export interface DomainEvent<Type extends string = string, Data extends object = object> {
-  readonly type: Type;
-  readonly data: Data;
-}
-
-/** What the store adds to an event; evolve may read it (corrections point at an event id). */
-export interface EventEnvelope<E extends DomainEvent = DomainEvent> {
-  readonly event: E;
-  readonly id: string;
-  readonly revision: bigint;
-  readonly metadata: EventMetadata;
-}
-
-// A type alias (not an interface) so that it fits the store's open metadata record.
-export type EventMetadata = {
-  /** Who recorded the act (until authentication lands: the X-Actor header). */
-  readonly actor: string;
-  /** Server clock when the act was recorded (ISO timestamp). */
-  readonly recordedAt: string;
-  /** The legal date the act concerns (signature date, deposit date...), or the recording day. */
-  readonly legalDate: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-  readonly idempotencyKey?: string;
-  readonly requestHash?: string;
-};
-
-/**
- * Time and the acting user travel with the command: the domain never reads a clock.
- * `today` is the server's calendar date, used to refuse acts dated in the future.
- */
-export interface CommandContext {
-  readonly actor: string;
-  readonly now: string;
-  readonly today: string;
-  readonly correlationId: string;
-  readonly commandId: string;
-}
+export type { CommandContext, Decider, DomainEvent, EventEnvelope, StoredEvent } from '#libs/event-store';
+export type { CommandMetadata as EventMetadata } from '#libs/event-store';
 
 /** Calendar dates are ISO `YYYY-MM-DD` strings: they compare correctly as strings. */
 export type LegalDate = string;
-
-export interface Decider<State, Command, Event extends DomainEvent> {
-  readonly initialState: () => State;
-  readonly evolve: (state: State, envelope: EventEnvelope<Event>) => State;
-  readonly decide: (command: Command, state: State, context: CommandContext) => readonly Event[];
-}

@@ -1,4 +1,5 @@
 import { conflict, DomainError } from '../shared/domain-error.js';
+import { eventDecoder } from '../shared/event-codec.js';
 import type { Decider, DomainEvent, EventEnvelope } from '../shared/event.js';
 import { DeciderSpecification, envelopesOf, expectReadableSentence, recorded } from './decider-spec.js';
 
@@ -28,6 +29,7 @@ const counter: Decider<State, Command, Incremented> = {
         return [];
     }
   },
+  decode: eventDecoder<Incremented>({}),
 };
 
 const spec = DeciderSpecification.for(counter);

@@ -12,7 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import cliProgress from 'cli-progress';
-import { createEventStore, eventStoreConfigFromEnv, START } from '#libs/event-store';
+import { START } from '#libs/event-store';
+import { createEventStore, eventStoreConfigFromEnv } from '#libs/event-store/adapters';
 import { DEFAULT_REBUILD_LEASE_TTL_MS, REBUILD_LEASE, type RebuildJobView } from '../rebuild-jobs.js';
 import { rebuildReadModels } from '../rebuild.js';
 import { createReadModelStore, readModelsConfigFromEnv, type ReadModelsConfig } from '../read-models.config.js';

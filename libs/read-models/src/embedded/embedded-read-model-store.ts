@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { Query } from 'mingo';
 import { update as applyUpdate } from 'mingo/updater';
-import type { LogPosition } from '#libs/event-store';
+import { type LogPosition } from '#libs/event-store';
 import {
   isAtOrPast,
   POSITION_FIELD,

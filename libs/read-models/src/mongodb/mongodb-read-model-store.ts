@@ -26,7 +26,7 @@ import {
   type UpdateOperators,
   type WriteResult,
 } from '../read-model-store.port.js';
-import type { LogPosition } from '#libs/event-store';
+import { type LogPosition } from '#libs/event-store';
 
 export const MONGODB_URL = 'MONGODB_URL';
 export const DEFAULT_MONGODB_DATABASE = 'treaty_read_models';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#libs/event-store';
+import { type RecordedEvent } from '#libs/event-store';
 import { isAtOrPast, type DocumentWrite, type ReadModelDoc, type ReadModelStore } from '../read-model-store.port.js';
 import type { Projection } from './projection.js';
 

@@ -2,8 +2,8 @@
  * A projection: which documents an event concerns, and a pure `evolve` per document. The projector (and the
  * test harness) load those documents, call `evolve`, and commit what changed with the position guard.
  */
-import type { RecordedEvent } from '#libs/event-store';
-import type { CorrectableEventType, EventMetadata, InstrumentEvent, PartyEvent } from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
+import { CORRECTABLE_ACTS, decodeInstrumentEvent, decodePartyEvent, type CorrectableEventType, type EventMetadata, type InstrumentEvent, type PartyEvent } from '#libs/lifecycle';
 import type { Filter, IndexSpec, ReadModelDoc } from '../read-model-store.port.js';
 
 /** Documents by id (evolve is called with null for a missing one, so it can create it) or by a filter. */
@@ -30,28 +30,24 @@ export const instrumentIdOf = (event: RecordedEvent): string | null =>
 
 export const isPartyStream = (event: RecordedEvent): boolean => event.stream.startsWith(PARTY_PREFIX);
 
-/** The log stores plain `{ type, data }`; instrument streams hold only instrument events. */
+/** Stored events come in through the domain's decoder (older shapes upcast); instrument streams hold only instrument events. */
 export const instrumentEventOf = (event: RecordedEvent): InstrumentEvent | null =>
-  event.stream.startsWith(INSTRUMENT_PREFIX) ? ({ type: event.type, data: event.data } as unknown as InstrumentEvent) : null;
+  event.stream.startsWith(INSTRUMENT_PREFIX) ? decodeInstrumentEvent(event).event : null;
 
-export const partyEventOf = (event: RecordedEvent): PartyEvent | null =>
-  isPartyStream(event) ? ({ type: event.type, data: event.data } as unknown as PartyEvent) : null;
+export const partyEventOf = (event: RecordedEvent): PartyEvent | null => (isPartyStream(event) ? decodePartyEvent(event).event : null);
 
 export const metadataOf = (event: RecordedEvent): EventMetadata => event.metadata as unknown as EventMetadata;
 
 /** The calendar day an ISO timestamp falls on (UTC, as the server's `today`). */
 export const dayOf = (timestamp: string): string => timestamp.slice(0, 10);
 
-/** The field carrying the legal date of each correctable act, so a correction can move it. */
-export const ACT_DATE_FIELD = {
-  'TextAdopted.v1': 'adoptedOn',
-  'SignatureOpened.v1': 'opensOn',
-  'InstrumentSigned.v1': 'signedOn',
-  'ConsentDeposited.v1': 'depositedOn',
-  'InternalProceduresNotified.v1': 'notifiedOn',
-  'ReservationMade.v1': 'madeOn',
-  'WithdrawalNotified.v1': 'notifiedOn',
-} as const satisfies Record<CorrectableEventType, string>;
+/** The field carrying the legal date of each correctable act, so a correction can move it (from the catalogue). */
+export const ACT_DATE_FIELD = Object.fromEntries(
+  Object.entries(CORRECTABLE_ACTS).map(([type, act]) => [type, act.dateField]),
+) as Readonly<Record<CorrectableEventType, string>>;
+
+/** The fields a correction may change on each act (from the catalogue). */
+export const correctableFields = (type: CorrectableEventType): readonly string[] => CORRECTABLE_ACTS[type].correctable;
 
 /** Only the fields the domain lets a correction change; anything else in `changes` is ignored. */
 export const pick = (changes: Readonly<Record<string, unknown>>, fields: readonly string[]): Record<string, unknown> =>

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqliteEventStore, START, type EventStore } from '#libs/event-store';
+import { START, type EventStore } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import { EmbeddedReadModelStore } from '../embedded/embedded-read-model-store.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from '../projections/instrument-status/instrument-status.projection.js';

@@ -3,7 +3,7 @@
  * positions and revisions, complete metadata, legal dates as the command handler writes them.
  */
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '#libs/event-store';
+import { type RecordedEvent } from '#libs/event-store';
 import { instrumentStream, legalDateOf, partyStream, type EventMetadata, type InstrumentEvent, type PartyEvent } from '#libs/lifecycle';
 import { EmbeddedReadModelStore } from '../embedded/embedded-read-model-store.js';
 import { decideWrites } from '../projections/apply-event.js';

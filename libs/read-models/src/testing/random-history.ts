@@ -3,28 +3,8 @@
  * into a real event store; commands the domain refuses are simply dropped. Seeded, so a failure replays.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '#libs/event-store';
-import {
-  DomainError,
-  handleCommand,
-  instrumentDecider,
-  instrumentStream,
-  legalDateOf,
-  partyDecider,
-  partyStream,
-  type CommandContext,
-  type ConsentKind,
-  type EntryIntoForceRule,
-  type EligibleParty,
-  type Instrument,
-  type InstrumentCommand,
-  type InstrumentEvent,
-  type InstrumentKind,
-  type InstrumentState,
-  type PartyKind,
-  type TermTerms,
-  type WithdrawalTerms,
-} from '#libs/lifecycle';
+import { type EventStore, handleCommand } from '#libs/event-store';
+import { DomainError, instrumentDecider, instrumentStream, legalDateOf, partyDecider, partyStream, type CommandContext, type ConsentKind, type EntryIntoForceRule, type EligibleParty, type Instrument, type InstrumentCommand, type InstrumentEvent, type InstrumentKind, type InstrumentState, type PartyKind, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
 import { foldInstrument } from '../time-travel.js';
 
 /** mulberry32: small, seedable, good enough for picking test cases. */
@@ -114,6 +94,7 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
         withdrawal: pick(WITHDRAWALS),
         term: kind === 'mou' ? pick(TERMS) : null,
         text,
+        preparedOn: '2014-01-06',
       },
     });
   }
@@ -183,7 +164,7 @@ const nextCommand = (
         const changes: Record<string, unknown> =
           act.type === 'InstrumentSigned.v1' ? { signedOn: between(opensOn) }
           : act.type === 'ConsentDeposited.v1' ? (random() < 0.5 ? { depositedOn: between(opensOn) } : { kind: pick(CONSENTS) })
-          : act.type === 'ReservationMade.v1' ? { madeOn: between(opensOn) }
+          : act.type === 'ReservationMade.v1' ? { kind: random() < 0.5 ? 'reservation' : 'declaration' }
           : act.type === 'WithdrawalNotified.v1' ? { notifiedOn: between(opensOn) }
           : act.type === 'SignatureOpened.v1' ? { place: 'Kingston' }
           : act.type === 'TextAdopted.v1' ? { place: 'Nassau' }
@@ -205,7 +186,7 @@ const nextCommand = (
       }
       if (roll < 0.7 && (p?.signature || p?.consent)) {
         const madeAt = p.consent ? 'deposit' : 'signature';
-        return { type: 'MakeReservation', data: { party: party.code, kind: random() < 0.5 ? 'reservation' : 'declaration', text: 'Article 2 applies subject to domestic law.', madeOn: between(madeAt === 'deposit' ? p.consent?.depositedOn : p.signature?.signedOn), madeAt } };
+        return { type: 'MakeReservation', data: { party: party.code, kind: random() < 0.5 ? 'reservation' : 'declaration', text: 'Article 2 applies subject to domestic law.', madeOn: (madeAt === 'deposit' ? p.consent?.depositedOn : p.signature?.signedOn) ?? between(opensOn), madeAt } };
       }
       if (roll < 0.8 && s.kind === 'agreement') return { type: 'NotifyInternalProcedures', data: { party: party.code, notifiedOn: between(opensOn) } };
       if (roll < 0.88 && p?.withdrawal && !p.withdrawal.revokedOn) return { type: 'RevokeWithdrawal', data: { party: party.code, revokedOn: between(p.withdrawal.notifiedOn) } };
@@ -220,7 +201,7 @@ const procedural = (s: Instrument, random: () => number, between: (from?: string
   switch (s.stage) {
     case 'drafting':
       return random() < 0.4
-        ? { type: 'RecordDraft', data: { text: { preamble: `v${s.drafts.length + 1}`, articles: [{ number: '1', heading: 'Object', body: 'x' }] }, summary: 'Revised.' } }
+        ? { type: 'RecordDraft', data: { text: { preamble: `v${s.drafts.length + 1}`, articles: [{ number: '1', heading: 'Object', body: 'x' }] }, summary: 'Revised.', preparedOn: between(s.drafts.at(-1)?.preparedOn, '2014-12-31') } }
         : { type: 'RequestReview', data: { reviewers: ['a@x.org', 'b@x.org'].slice(0, 1 + Math.floor(random() * 2)), note: null } };
     case 'in-review':
       return random() < 0.4

@@ -1,5 +1,5 @@
 /** The replay checks every projection spec runs (test helper). */
-import type { RecordedEvent } from '#libs/event-store';
+import { type RecordedEvent } from '#libs/event-store';
 import type { Projection } from '../projections/projection.js';
 import { evolveAll, project, snapshot } from './event-log.js';
 

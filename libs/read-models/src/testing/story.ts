@@ -56,9 +56,9 @@ export const ev = {
     type: 'EntryIntoForceDeterminationRevoked.v1',
     data: { supersedes, reason: 'A correction took away what met the condition.' },
   }),
-  draft: (version: number): InstrumentEvent => ({
-    type: 'DraftVersionRecorded.v1',
-    data: { version, text: { preamble: 'The Parties...', articles: [{ number: '1', heading: 'Establishment', body: 'Long text...' }] }, summary: `Draft ${version}` },
+  draft: (version: number, preparedOn = '2016-06-01'): InstrumentEvent => ({
+    type: 'DraftVersionRecorded.v2',
+    data: { version, text: { preamble: 'The Parties...', articles: [{ number: '1', heading: 'Establishment', body: 'Long text...' }] }, summary: `Draft ${version}`, preparedOn },
   }),
   reviewRequested: (round = 1, reviewers = ['legal@cclec.org']): InstrumentEvent => ({
     type: 'ReviewRequested.v1',

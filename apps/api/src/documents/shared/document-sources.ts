@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, categoryOf, type EventStore, type RecordedEvent } from '#libs/event-store';
 import { instrumentRecord, latestPosition, type InstrumentRecord, type PartyInfo } from '#libs/documents';
-import { evolveParty, initialPartyState, instrumentStream, notFound, partyStream, toEnvelope, type PartyEvent, type PartyState } from '#libs/lifecycle';
+import { evolveParty, initialPartyState, instrumentStream, notFound, partyStream, decodePartyEvent, type PartyEvent, type PartyState } from '#libs/lifecycle';
 
 /** Where to cut the log: at a position, and/or at what had been recorded by a moment. */
 export interface LogCut {
@@ -37,7 +37,7 @@ const lastRecordedOn = (events: readonly RecordedEvent[]): string | null =>
   }, null);
 
 const partyInfo = (events: readonly RecordedEvent[]): PartyInfo | null => {
-  const state = events.reduce<PartyState>((s, e) => evolveParty(s, toEnvelope<PartyEvent>(e)), initialPartyState());
+  const state = events.reduce<PartyState>((s, e) => evolveParty(s, decodePartyEvent(e)), initialPartyState());
   return state.status === 'registered' ? { code: state.code, name: state.name, kind: state.kind } : null;
 };
 

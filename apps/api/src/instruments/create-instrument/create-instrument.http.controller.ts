@@ -52,6 +52,7 @@ export class CreateInstrumentHttpController {
           withdrawal: (body.withdrawal as WithdrawalTerms | undefined) ?? null,
           term: (body.term as TermTerms | undefined) ?? null,
           text: body.text ?? null,
+          ...(body.preparedOn ? { preparedOn: body.preparedOn } : {}),
         },
       },
       request,

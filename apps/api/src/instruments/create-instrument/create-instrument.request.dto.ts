@@ -1,3 +1,4 @@
+import { IsLegalDate } from '../../common/legal-date.validator.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -56,4 +57,9 @@ export class CreateInstrumentRequestDto extends FinalClausesDto {
   @ValidateNested()
   @Type(() => InstrumentTextDto)
   text?: InstrumentTextDto;
+
+  @ApiPropertyOptional({ example: '2016-10-03', description: 'The date the first draft (text) was prepared; default: the day it is recorded.' })
+  @IsOptional()
+  @IsLegalDate()
+  preparedOn?: string;
 }

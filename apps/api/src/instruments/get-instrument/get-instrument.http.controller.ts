@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore } from '#libs/event-store';
-import { assessInstrument, fold, reservationObjectionWindows, instrumentDecider, instrumentStageAsOf, instrumentStream, notFound } from '#libs/lifecycle';
+import { EVENT_STORE, type EventStore, fold } from '#libs/event-store';
+import { assessInstrument, reservationObjectionWindows, instrumentDecider, instrumentStageAsOf, instrumentStream, notFound } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from '../../common/clock.js';
 import { etag } from '../../common/command-request.js';

@@ -21,7 +21,7 @@ export class RecordDraftHttpController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const result = await this.commands.send(response, id, { type: 'RecordDraft', data: { text: body.text, summary: body.summary, ...(body.preparedOn ? { preparedOn: body.preparedOn } : {}) } }, request);
-    const draft = result.events.find((e) => e.type === 'DraftVersionRecorded.v1');
+    const draft = result.events.find((e) => e.type === 'DraftVersionRecorded.v2');
     return { ...result, version: draft?.data.version };
   }
 }

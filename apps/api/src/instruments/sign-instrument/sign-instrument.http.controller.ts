@@ -29,7 +29,7 @@ export class SignInstrumentHttpController {
           party: code,
           signedOn: body.signedOn,
           signatory: { name: body.signatory.name, title: body.signatory.title },
-          definitive: body.definitive ?? false,
+          definitive: body.definitive ?? null,
           place: body.place ?? null,
         },
       },

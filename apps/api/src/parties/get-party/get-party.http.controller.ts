@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { EVENT_STORE, type EventStore } from '#libs/event-store';
-import { fold, notFound, partyDecider, partyStream } from '#libs/lifecycle';
+import { EVENT_STORE, type EventStore, fold } from '#libs/event-store';
+import { notFound, partyDecider, partyStream } from '#libs/lifecycle';
 
 export class PartyParams {
   @ApiProperty({ example: 'LCA' })

@@ -2,10 +2,10 @@
  * Activity feed: one document per instrument event, with the few fields a feed line needs (never the draft
  * text). A correction adds its own line and marks the line of the act it corrects, moving its date.
  */
-import type { RecordedEvent } from '#libs/event-store';
-import { CORRECTABLE_FIELDS, type CorrectableEventType, type InstrumentEvent } from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
+import { type CorrectableEventType, type InstrumentEvent } from '#libs/lifecycle';
 import { positionKey, type ReadModelDoc } from '../../read-model-store.port.js';
-import { ACT_DATE_FIELD, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
+import { ACT_DATE_FIELD, correctableFields, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
 
 export const ACTIVITY = 'activity';
 
@@ -30,7 +30,7 @@ export const feedDetails = (event: InstrumentEvent): Record<string, unknown> => 
   switch (event.type) {
     case 'InstrumentCreated.v1':
       return { kind: event.data.kind, title: event.data.title, eligibleParties: event.data.eligibleParties.length };
-    case 'DraftVersionRecorded.v1':
+    case 'DraftVersionRecorded.v2':
       return { version: event.data.version, summary: clip(event.data.summary) };
     case 'ReviewRequested.v1':
       return { round: event.data.round, version: event.data.version, reviewers: event.data.reviewers };
@@ -77,7 +77,7 @@ const evolveActivity = (doc: ActivityDoc | null, recorded: RecordedEvent, id: st
   // The line of the act a correction names.
   if (event.type !== 'ActCorrected.v1' || !doc || doc.corrections.some((c) => c.eventId === recorded.id)) return doc;
   const type = doc.type as CorrectableEventType;
-  const fields = CORRECTABLE_FIELDS[type];
+  const fields = correctableFields(type);
   if (!fields) return doc;
   const details = { ...doc.details, ...pick(event.data.changes, fields) };
   const date = details[ACT_DATE_FIELD[type]];

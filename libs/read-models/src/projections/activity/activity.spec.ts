@@ -18,7 +18,7 @@ describe('activity feed projection', () => {
       ['ReservationMade.v1', 'JAM', '2019-05-23'],
       ['ReservationMade.v1', 'CUB', '2019-05-22'], // same day as Jamaica's corrected signature, recorded later
     ]);
-    const draft = await feed.findOne({ type: 'DraftVersionRecorded.v1' });
+    const draft = await feed.findOne({ type: 'DraftVersionRecorded.v2' });
     expect(draft!.details).toEqual({ version: 1, summary: 'Draft 1' });
     expect(JSON.stringify(await feed.find())).not.toContain('Long text');
   });

@@ -10,25 +10,8 @@
  * the document keeps the current draft version and the review rounds with their dates (the negotiation stage
  * as at a date depends on them).
  */
-import type { RecordedEvent } from '#libs/event-store';
-import {
-  evolveInstrument,
-  initialInstrumentState,
-  toEnvelope,
-  type Adoption,
-  type CorrectableEventType,
-  type EligibleParty,
-  type EntryIntoForceRule,
-  type Instrument,
-  type InstrumentEvent,
-  type InstrumentKind,
-  type Participation,
-  type ReviewRound,
-  type SignatureOpening,
-  type Stage,
-  type TermTerms,
-  type WithdrawalTerms,
-} from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
+import { evolveInstrument, initialInstrumentState, decodeInstrumentEvent, type Adoption, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type Participation, type ReviewRound, type SignatureOpening, type Stage, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
 import { ACT_DATE_FIELD, instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
@@ -72,6 +55,8 @@ export interface InstrumentStatusFields {
   /** The domain's last determination (EntryIntoForceDetermined), null when none stands. */
   readonly entryIntoForce: { readonly date: string; readonly eventId: string } | null;
   readonly termination: { readonly terminatedOn: string; readonly reason: string } | null;
+  /** A record discarded as created by mistake: kept, but left out of every list and report. */
+  readonly discarded?: { readonly reason: string; readonly discardedOn: string } | null;
   /** An MOU participant's notice ending the MOU under its term clause. */
   readonly terminationNotice: { readonly notifiedOn: string; readonly namedEffectiveOn: string | null; readonly by: string } | null;
   /** The review rounds without their comments: their dates give the negotiation stage as at a date. */
@@ -106,6 +91,7 @@ export const statusFieldsOf = (state: Instrument): InstrumentStatusFields => ({
   term: state.term,
   entryIntoForce: state.entryIntoForce && { date: state.entryIntoForce.date, eventId: state.entryIntoForce.eventId },
   termination: state.termination && { terminatedOn: state.termination.terminatedOn, reason: state.termination.reason },
+  discarded: state.discarded,
   terminationNotice: state.terminationNotice,
   reviews: state.reviews.map((round) => (round.comments.length ? { ...round, comments: [] } : round)),
 });
@@ -135,6 +121,7 @@ export const instrumentOfStatusDoc = (doc: InstrumentStatusDoc): Instrument => (
   participants: doc.parties,
   entryIntoForce: doc.entryIntoForce,
   termination: doc.termination,
+  discarded: doc.discarded ?? null,
   acts: doc.acts,
 });
 
@@ -147,7 +134,7 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
   const entry: TimelineEntry = { eventId, type: event.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party };
   if (event.type === 'InstrumentCreated.v1') {
     if (doc) return doc; // already applied
-    const created = evolveInstrument(initialInstrumentState(), toEnvelope<InstrumentEvent>(recorded)) as Instrument;
+    const created = evolveInstrument(initialInstrumentState(), decodeInstrumentEvent(recorded)) as Instrument;
     return { _id: id, ...statusFieldsOf(created), currentDraftVersion: null, updatedAt: metadata.recordedAt, timeline: [entry] };
   }
   if (!doc) return null; // nothing but creation starts an instrument
@@ -155,7 +142,7 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
   const next: InstrumentStatusDoc = { ...doc, updatedAt: metadata.recordedAt, timeline: [...doc.timeline, entry] };
   switch (event.type) {
     // Draft texts and comments are not kept: a draft moves the current version, a comment changes no stage.
-    case 'DraftVersionRecorded.v1':
+    case 'DraftVersionRecorded.v2':
       return { ...next, currentDraftVersion: event.data.version };
     case 'ReviewCommentAdded.v1':
       return next;
@@ -185,7 +172,7 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
 /** Applies the event with the domain's evolve to the state the document stands for. */
 const withDomainEvolve = (doc: InstrumentStatusDoc, recorded: RecordedEvent): InstrumentStatusDoc => ({
   ...doc,
-  ...statusFieldsOf(evolveInstrument(instrumentOfStatusDoc(doc), toEnvelope<InstrumentEvent>(recorded)) as Instrument),
+  ...statusFieldsOf(evolveInstrument(instrumentOfStatusDoc(doc), decodeInstrumentEvent(recorded)) as Instrument),
 });
 
 /** A correction that moves an act's date moves its timeline entry's legal date too. */

@@ -2,19 +2,10 @@
  * Participation matrix: one document per instrument × eligible party, created with the instrument so that
  * empty cells ("has not signed") are rows too. Party names are the snapshot taken at creation, as in the domain.
  */
-import type { RecordedEvent } from '#libs/event-store';
-import {
-  CORRECTABLE_FIELDS,
-  type Consent,
-  type CorrectableEventType,
-  type Notification,
-  type PartyKind,
-  type Reservation,
-  type Signature,
-  type Withdrawal,
-} from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
+import { type Consent, type CorrectableEventType, type Notification, type PartyKind, type Reservation, type Signature, type Withdrawal } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
-import { instrumentEventOf, instrumentIdOf, pick, type Projection } from '../projection.js';
+import { correctableFields, instrumentEventOf, instrumentIdOf, pick, type Projection } from '../projection.js';
 
 export const PARTICIPATION = 'participation';
 
@@ -92,7 +83,7 @@ const evolveParticipation = (doc: ParticipationDoc | null, recorded: RecordedEve
       const { correctedEventId, changes } = event.data;
       const act = doc.acts.find((a) => a.eventId === correctedEventId);
       if (!act) return doc;
-      const patch = pick(changes, CORRECTABLE_FIELDS[act.type]);
+      const patch = pick(changes, correctableFields(act.type));
       switch (act.type) {
         case 'InstrumentSigned.v1':
           return doc.signature ? { ...doc, signature: { ...doc.signature, ...patch } } : doc;

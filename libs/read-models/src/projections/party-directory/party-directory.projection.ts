@@ -1,6 +1,6 @@
 /** Party directory: the registered parties (GET /api/parties), from the party streams. */
-import type { RecordedEvent } from '#libs/event-store';
-import type { PartyKind } from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
+import { type PartyKind } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
 import { metadataOf, partyEventOf, type Projection } from '../projection.js';
 

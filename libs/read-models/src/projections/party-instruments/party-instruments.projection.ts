@@ -3,10 +3,9 @@
  * declaration, withdrawal), with those acts as recorded and as corrected. Title, kind and stage come from the
  * instrument status at query time, so a stage change does not fan out to every party's document.
  */
-import type { RecordedEvent } from '#libs/event-store';
-import { CORRECTABLE_FIELDS } from '#libs/lifecycle';
+import { type RecordedEvent } from '#libs/event-store';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
-import { ACT_DATE_FIELD, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
+import { ACT_DATE_FIELD, correctableFields, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
 
 export const PARTY_INSTRUMENTS = 'party_instruments';
 
@@ -73,7 +72,7 @@ const evolvePartyInstrument = (doc: PartyInstrumentDoc | null, recorded: Recorde
     const correction = { eventId: recorded.id, reason, recordedAt: metadata.recordedAt };
     const acts = doc.acts.map((a) => {
       if (a.eventId !== correctedEventId || a.corrections.some((c) => c.eventId === recorded.id)) return a;
-      const details = { ...a.details, ...pick(changes, CORRECTABLE_FIELDS[correctedType]) };
+      const details = { ...a.details, ...pick(changes, correctableFields(correctedType)) };
       return { ...a, details, date: details[DATE_FIELD[a.type]!] as string, corrections: [...a.corrections, correction] };
     });
     return { ...doc, acts, lastActOn: latest(acts) };

@@ -1,5 +1,5 @@
 /** Review queue: one document per open review round; the decision removes it. */
-import type { RecordedEvent } from '#libs/event-store';
+import { type RecordedEvent } from '#libs/event-store';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
 import { instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
@@ -44,7 +44,8 @@ const evolveReview = (doc: ReviewQueueDoc | null, recorded: RecordedEvent, id: s
       return { ...doc, comments: [...doc.comments, { eventId: recorded.id, author, article, recordedAt: metadata.recordedAt }] };
     }
     case 'ReviewDecided.v1':
-      return null; // decided: no longer awaiting review (and a replay does not bring it back)
+    case 'InstrumentDiscarded.v1':
+      return null; // decided, or the record discarded: no longer awaiting review (and a replay does not bring it back)
     default:
       return doc;
   }
@@ -59,6 +60,7 @@ export const reviewQueueProjection: Projection<ReviewQueueDoc> = {
     if (event.type === 'ReviewRequested.v1' || event.type === 'ReviewCommentAdded.v1' || event.type === 'ReviewDecided.v1') {
       return { ids: [reviewId(instrumentId, (event.data as { round: number }).round)] };
     }
+    if (event.type === 'InstrumentDiscarded.v1') return { filter: { instrumentId } };
     return null;
   },
   evolve: evolveReview,

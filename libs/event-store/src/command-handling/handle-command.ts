@@ -1,24 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import {
+  IdempotencyKeyTakenError,
   WrongExpectedRevisionError,
   type EventStore,
   type EventToAppend,
-  type ExpectedRevision,
   type RecordedEvent,
-} from '#libs/event-store';
-import type { CommandContext, Decider, DomainEvent, EventEnvelope, EventMetadata } from './shared/event.js';
+} from '../event-store.port.js';
+import type { CommandContext, CommandMetadata, Decider, DomainEvent } from './decider.js';
 
 /** The stream's revision did not match the client's If-Match: answer 412, decide nothing. */
 export class RevisionMismatchError extends Error {
   readonly code = 'REVISION_MISMATCH';
   constructor(
-    readonly expected: bigint,
+    readonly expected: ExpectedByClient,
     readonly actual: bigint | 'no_stream',
   ) {
     super(
       actual === 'no_stream'
-        ? `You sent revision ${expected} of a record that does not exist yet.`
-        : `The record has changed: you sent revision ${expected}, the current revision is ${actual}. Reload and try again.`,
+        ? expected === '*'
+          ? 'You asked to change an existing record (If-Match: *), but none is recorded.'
+          : `You sent revision ${expected} of a record that does not exist yet.`
+        : `The record has changed: you sent revision ${String(expected)}, the current revision is ${actual}. Reload and try again.`,
     );
     this.name = 'RevisionMismatchError';
   }
@@ -33,14 +35,24 @@ export class ConcurrencyConflictError extends Error {
   }
 }
 
-/** The same Idempotency-Key came with a different request: answer 422, append nothing. */
+/** The same Idempotency-Key came with a different request, or for another record: answer 422, append nothing. */
 export class IdempotencyKeyReusedError extends Error {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
-  constructor(readonly key: string) {
-    super(`Idempotency-Key "${key}" was already used for a different request.`);
+  constructor(
+    readonly key: string,
+    readonly otherRecord = false,
+  ) {
+    super(
+      otherRecord
+        ? `Idempotency-Key "${key}" was already used for another record; use a new key for each request.`
+        : `Idempotency-Key "${key}" was already used for a different request.`,
+    );
     this.name = 'IdempotencyKeyReusedError';
   }
 }
+
+/** If-Match as the client sent it: one revision, or `*` (any existing revision, RFC 9110). */
+export type ExpectedByClient = bigint | '*';
 
 export interface CommittedEvent {
   readonly id: string;
@@ -56,7 +68,7 @@ export interface HandleCommandOptions<State, Command, Event extends DomainEvent>
   readonly command: Command;
   readonly context: CommandContext;
   /** From If-Match: the client's view of the stream; a mismatch is never retried. */
-  readonly expectedRevision?: bigint;
+  readonly expectedRevision?: ExpectedByClient;
   readonly idempotency?: { readonly key: string; readonly requestHash: string };
   /** The legal date an event concerns, written to its metadata. */
   readonly legalDateOf?: (event: Event, today: string) => string;
@@ -74,24 +86,22 @@ export interface HandleCommandResult<State> {
   readonly replayed: boolean;
 }
 
-export const toEnvelope = <E extends DomainEvent>(recorded: RecordedEvent): EventEnvelope<E> => ({
-  event: { type: recorded.type, data: recorded.data } as unknown as E,
-  id: recorded.id,
-  revision: recorded.revision,
-  metadata: recorded.metadata as unknown as EventMetadata,
-});
-
+/** Every stored event reaches evolve through the decider's decoder (which upcasts older shapes). */
 export const fold = <State, Command, Event extends DomainEvent>(
   decider: Decider<State, Command, Event>,
   events: readonly RecordedEvent[],
-): State => events.reduce((state, e) => decider.evolve(state, toEnvelope<Event>(e)), decider.initialState());
+): State => events.reduce((state, e) => decider.evolve(state, decider.decode(e)), decider.initialState());
 
 const revisionOf = (events: readonly RecordedEvent[]): bigint | 'no_stream' =>
   events.length ? events[events.length - 1].revision : 'no_stream';
 
+const matches = (expected: ExpectedByClient, current: bigint | 'no_stream'): boolean =>
+  expected === '*' ? current !== 'no_stream' : current === expected;
+
 /**
  * Load → fold → decide → append with the expected revision. On a concurrent append the decision is taken
  * again on fresh state (the domain may now refuse it), unless the client pinned a revision with If-Match.
+ * An Idempotency-Key is claimed by the append itself, so a refused command leaves no trace of it.
  */
 export const handleCommand = async <State, Command, Event extends DomainEvent>(
   options: HandleCommandOptions<State, Command, Event>,
@@ -110,8 +120,10 @@ export const handleCommand = async <State, Command, Event extends DomainEvent>(
         const last = earlier[earlier.length - 1];
         return { state, events: earlier, revision: current, position: last.position, replayed: true };
       }
+      const owner = await store.idempotencyKeyOwner(idempotency.key);
+      if (owner !== null && owner !== stream) throw new IdempotencyKeyReusedError(idempotency.key, true);
     }
-    if (options.expectedRevision !== undefined && current !== options.expectedRevision) {
+    if (options.expectedRevision !== undefined && !matches(options.expectedRevision, current)) {
       throw new RevisionMismatchError(options.expectedRevision, current);
     }
 
@@ -129,11 +141,11 @@ export const handleCommand = async <State, Command, Event extends DomainEvent>(
         correlationId: context.correlationId,
         causationId: context.commandId,
         ...(idempotency ? { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash } : {}),
-      } satisfies EventMetadata,
+      } satisfies CommandMetadata,
     })) satisfies EventToAppend[];
-    const expected: ExpectedRevision = current;
     try {
-      const result = await store.append(stream, toAppend, expected);
+      // The revision the decision was taken on, whatever If-Match said: a concurrent change is never overwritten.
+      const result = await store.append(stream, toAppend, current, idempotency ? { idempotencyKey: idempotency.key } : {});
       const first = result.nextRevision - BigInt(toAppend.length - 1);
       const events = toAppend.map((e, i) => ({ id: e.id, type: e.type, data: e.data, revision: first + BigInt(i) }));
       const next = events.reduce(
@@ -142,12 +154,13 @@ export const handleCommand = async <State, Command, Event extends DomainEvent>(
       );
       return { state: next, events, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {
+      if (error instanceof IdempotencyKeyTakenError) throw new IdempotencyKeyReusedError(error.key, true);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      if (options.expectedRevision !== undefined) throw new RevisionMismatchError(options.expectedRevision, error.actual);
+      // A pinned revision was overtaken; `*` still holds (the record exists), so decide again like no If-Match.
+      if (typeof options.expectedRevision === 'bigint') throw new RevisionMismatchError(options.expectedRevision, error.actual);
       if (attempt >= maxAttempts) throw new ConcurrencyConflictError(stream, attempt);
       // A little jitter spreads out writers that collided, so they do not collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 };
-

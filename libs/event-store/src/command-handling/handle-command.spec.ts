@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore, type RecordedEvent } from '#libs/event-store';
+import { type EventStore, type RecordedEvent } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import {
   ConcurrencyConflictError,
   fold,
@@ -16,18 +17,8 @@ import {
   type HandleCommandOptions,
   type HandleCommandResult,
 } from './handle-command.js';
-import { instrumentDecider, type InstrumentCommand } from './instrument/instrument.decide.js';
-import {
-  instrumentStream,
-  legalDateOf,
-  type EligibleParty,
-  type InstrumentEvent,
-  type InstrumentState,
-} from './instrument/instrument.events.js';
-import { partyDecider } from './party/party.decide.js';
-import { partyStream } from './party/party.events.js';
-import { DomainError } from './shared/domain-error.js';
-import { testContext } from './testing/decider-spec.js';
+import { instrumentDecider, type InstrumentCommand, instrumentStream, legalDateOf, type EligibleParty, type InstrumentEvent, type InstrumentState, partyDecider, partyStream, DomainError } from '#libs/lifecycle';
+import { testContext } from '../../../lifecycle/src/testing/decider-spec.js';
 
 const TODAY = '2021-12-31';
 
@@ -85,6 +76,7 @@ const openInstrument = async (parties: readonly EligibleParty[], kind: 'treaty' 
         eligibleParties: parties,
         entryIntoForce: null,
         text: { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Scope', body: 'This applies to cargo.' }] },
+        preparedOn: '2019-01-15',
       },
     },
     { type: 'RequestReview', data: { reviewers: ['counsel'], note: null } },
@@ -119,6 +111,7 @@ const instrumented = (inner: EventStore, writer?: () => Promise<unknown>) => {
       return events;
     },
     readAll: (...args) => inner.readAll(...args),
+    idempotencyKeyOwner: (key) => inner.idempotencyKeyOwner(key),
     headPosition: () => inner.headPosition(),
     subscribe: (options) => inner.subscribe(options),
     close: () => inner.close(),
@@ -163,7 +156,7 @@ describe('handleCommand on the embedded SQLite store', () => {
       );
 
       const stored = await store.readStream(stream);
-      expect(stored.map((e) => e.type)).toEqual(['InstrumentCreated.v1', 'DraftVersionRecorded.v1']);
+      expect(stored.map((e) => e.type)).toEqual(['InstrumentCreated.v1', 'DraftVersionRecorded.v2']);
       expect(result).toMatchObject({ revision: 1n, replayed: false, position: stored[1].position });
       expect(result.events.map((e) => [e.id, e.type, e.revision])).toEqual(stored.map((e) => [e.id, e.type, e.revision]));
       for (const e of stored) {
