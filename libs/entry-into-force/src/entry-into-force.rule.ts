@@ -4,11 +4,9 @@
  * Validation answers with the field path, so the HTTP edge can reply 400 naming the field.
  */
 import { RULE_SHAPES, isRuleType, shapeOf, type EntryIntoForceRule, type EntryIntoForceRuleType } from './rules/rule-shapes.js';
-import type { TermTerms } from './term.terms.js';
-import { validateTermTerms } from './term.terms.js';
+import { validateTermTerms, type TermTerms } from './term.terms.js';
 import { checkKnownFields, checkOneOf, fail, isObject, startValidation, type RuleValidationOptions, type ValidationProblem } from './validation.js';
-import type { WithdrawalTerms } from './withdrawal.terms.js';
-import { validateWithdrawalTerms } from './withdrawal.terms.js';
+import { validateWithdrawalTerms, type WithdrawalTerms } from './withdrawal.terms.js';
 
 export { CONSENT_KINDS, PARTY_CODE_PATTERN, PARTY_KINDS, type ConsentKind, type PartyKind } from './vocabulary.js';
 export type { Timing } from './timing.js';
