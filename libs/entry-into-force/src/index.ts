@@ -16,6 +16,7 @@ export {
 export {
   CONSENT_KINDS,
   ENTRY_INTO_FORCE_RULE_TYPES,
+  PARTY_CODE_PATTERN,
   PARTY_KINDS,
   defaultRule,
   defaultWithdrawalTerms,
@@ -38,6 +39,7 @@ export {
   type OrganisationMembers,
   type PartyKind,
   type Qualifier,
+  type RuleValidationOptions,
   type TermTerms,
   type Timing,
   type ValidationProblem,

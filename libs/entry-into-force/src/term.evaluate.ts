@@ -7,7 +7,7 @@
  */
 import type { AssessmentFlag } from './assessment-flag.js';
 import { addDaysTo, addMonthsTo, earliestDate, latestDate, type LegalDate } from './calendar.js';
-import type { TermTerms } from './entry-into-force.rule.js';
+import type { TermTerms } from './term.terms.js';
 
 export interface TerminationNotice {
   readonly notifiedOn: LegalDate;

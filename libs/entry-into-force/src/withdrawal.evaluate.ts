@@ -4,7 +4,7 @@
  */
 import type { AssessmentFlag } from './assessment-flag.js';
 import { addDaysTo, addMonthsTo, addYearsTo, firstDayOfMonthAfterMonths, type LegalDate } from './calendar.js';
-import { defaultWithdrawalTerms, type WithdrawalTerms } from './entry-into-force.rule.js';
+import { defaultWithdrawalTerms, type WithdrawalTerms } from './withdrawal.terms.js';
 
 export interface WithdrawalNotice {
   /** The date the depositary (or the other party) received the notice. */
