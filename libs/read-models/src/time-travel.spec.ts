@@ -126,3 +126,36 @@ describe('time travel', () => {
     expect(seen.objectionWindows).toBeGreaterThan(0);
   });
 });
+
+describe('time travel before the record begins', () => {
+  it('says the instrument was not yet recorded, rather than showing it in drafting', async () => {
+    const { SqliteEventStore } = await import('#libs/event-store/adapters');
+    const { handleCommand } = await import('#libs/event-store');
+    const { instrumentDecider, instrumentStream, legalDateOf, DomainError } = await import('#libs/lifecycle');
+    const store = new SqliteEventStore({ file: ':memory:' });
+    try {
+      const id = '5a1c3e9e-0000-4000-8000-000000000099';
+      await handleCommand({
+        store,
+        decider: instrumentDecider,
+        stream: instrumentStream(id),
+        legalDateOf,
+        context: { actor: 'test', now: '2021-06-01T10:00:00.000Z', today: '2021-06-01', correlationId: 'c', commandId: 'd' },
+        command: {
+          type: 'CreateInstrument',
+          data: {
+            instrumentId: id, kind: 'treaty', title: 'A treaty', parent: null, languages: [], depositary: null,
+            eligibleParties: [{ code: 'JAM', name: 'Jamaica', kind: 'state' }], entryIntoForce: null,
+            text: { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Object', body: 'x' }] }, preparedOn: '2016-10-03',
+          },
+        },
+      });
+      expect((await instrumentAsOf(store, id, { asOf: '2016-10-03' }))?.status.stage).toBe('drafting');
+      const before = instrumentAsOf(store, id, { asOf: '2016-10-02' });
+      await expect(before).rejects.toBeInstanceOf(DomainError);
+      await expect(before).rejects.toMatchObject({ code: 'INSTRUMENT_NOT_YET_RECORDED', kind: 'not-found' });
+    } finally {
+      await store.close();
+    }
+  });
+});

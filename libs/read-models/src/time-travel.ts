@@ -8,7 +8,7 @@
  * (time-travel.spec.ts checks it on random histories).
  */
 import { type EventStore, type RecordedEvent } from '#libs/event-store';
-import { evolveInstrument, initialInstrumentState, instrumentStream, decodeInstrumentEvent, type EligibleParty, type Instrument, type InstrumentEvent, type InstrumentState } from '#libs/lifecycle';
+import { evolveInstrument, initialInstrumentState, instrumentStream, decodeInstrumentEvent, notFound, recordBeginsOn, type EligibleParty, type Instrument, type InstrumentEvent, type InstrumentState } from '#libs/lifecycle';
 import { statusFieldsOf, type InstrumentStatusDoc, type TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
 import { assessInstrumentAsOf, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
 import { presentParticipant, type ParticipantView, type ParticipationFacts } from './projections/participation/participation.view.js';
@@ -91,6 +91,11 @@ export const instrumentAsOfEvents = (events: readonly RecordedEvent[], options: 
   const known = knownBy(events, options.knownAt);
   const state = foldInstrument(known);
   if (state.stage === 'none') return null;
+  // Before its record begins nothing is known of the instrument: say so, rather than show it "drafting".
+  const begins = recordBeginsOn(state);
+  if (asOf < begins) {
+    throw notFound('INSTRUMENT_NOT_YET_RECORDED', `The record of this instrument begins on ${begins}; nothing is recorded of it as at ${asOf}.`);
+  }
   // The assessment comes from the folded state itself (the live read model makes its own from its document).
   const assessed = assessInstrumentAsOf(state, asOf);
   const status = presentStatus(statusDocFromInstrument(state, known), asOf, assessed);

@@ -1262,3 +1262,101 @@ describe('instrument decider', () => {
 function signatureCorrected(correctedEventId: string, changes: Record<string, unknown>): InstrumentEvent {
   return { type: 'ActCorrected.v1', data: { correctedEventId, correctedType: 'InstrumentSigned.v1', reason: 'Error.', changes } };
 }
+
+// ---- dates that hold, discarding, the catalogue's consequences (the write-path issue) ------------------------
+
+describe('instrument decider: dates that hold', () => {
+  it('dates the first draft of a creation by preparedOn, else by the day it is recorded', () => {
+    const decided = instrumentDecider.decide(createCommand({ text: TEXT_V1, preparedOn: '2016-10-03' }), { stage: 'none' }, { actor: 'a', now: `${TODAY}T10:00:00Z`, today: TODAY, correlationId: 'c', commandId: 'd' });
+    expect(decided[1]).toEqual({ type: 'DraftVersionRecorded.v2', data: { version: 1, text: TEXT_V1, summary: 'First draft.', preparedOn: '2016-10-03' } });
+    const undated = instrumentDecider.decide(createCommand({ text: TEXT_V1 }), { stage: 'none' }, { actor: 'a', now: `${TODAY}T10:00:00Z`, today: TODAY, correlationId: 'c', commandId: 'd' });
+    expect(undated[1]).toMatchObject({ data: { preparedOn: TODAY } });
+  });
+
+  it('refuses an adoption dated before the approval of the text or before the adopted version was prepared', () => {
+    const approvedIn2024: History = [created(), drafted(1, TEXT_V1, 'Draft 1.', '2016-09-01'), { type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['EXCO'], note: null, requestedOn: '2021-03-01' } }, { type: 'ReviewDecided.v1', data: { round: 1, decision: 'approve', comment: null, decidedOn: '2021-03-02' } }];
+    spec
+      .given(approvedIn2024)
+      .when({ type: 'AdoptText', data: { adoptedOn: '2020-05-10', place: 'Miami', method: 'consensus', votes: null } })
+      .thenThrows('ADOPTION_BEFORE_APPROVAL', { message: '2021-03-02' });
+    spec
+      .given([created(), drafted(1, TEXT_V1, 'Draft 1.', '2019-06-01'), reviewRequested(1, 1), reviewDecided(1, 'approve')])
+      .when({ type: 'AdoptText', data: { adoptedOn: '2019-05-10', place: 'Miami', method: 'consensus', votes: null } })
+      .thenThrows('ADOPTION_BEFORE_APPROVAL', { message: '2019-06-01' });
+  });
+
+  it('refuses to open an MOU for signature before its text was approved', () => {
+    spec
+      .given([created('mou', [CCLEC, CPU]), drafted(1, TEXT_V1, 'Draft 1.', '2017-01-10'), reviewRequested(1, 1), reviewDecided(1, 'approve')])
+      .when({ type: 'OpenForSignature', data: { opensOn: '2016-12-01', closesOn: null, place: 'Miami' } })
+      .thenThrows('OPENING_BEFORE_APPROVAL');
+  });
+
+  it('refuses a reservation dated after the act it is made at (VCLT 19, 23), and dates one without a moment by its act', () => {
+    const ratified: History = [...openTreaty(), signed('JAM', '2019-06-10'), consented('JAM', 'ratification', '2019-11-15')];
+    spec.given(ratified).when(reserve('JAM', '2020-02-01')).thenThrows('RESERVATION_AFTER_ACT', { message: 'VCLT 19' });
+    spec.given(ratified).when(reserve('JAM', '2019-11-15')).then([reserved('JAM', '2019-11-15', 'deposit')]);
+    spec.given(ratified).when(reserve('JAM', '2019-06-10')).then([reserved('JAM', '2019-06-10', 'signature')]);
+  });
+
+  it('takes the signature of an MOU as definitive unless the caller says otherwise; a treaty’s awaits ratification', () => {
+    const openMou: History = [...approved('mou', [CCLEC, CPU]), opened('2019-06-01', null)];
+    const undecided = (party: string, signedOn: string): InstrumentCommand => ({
+      type: 'SignInstrument',
+      data: { party, signedOn, signatory: { name: `Envoy of ${party}`, title: 'Minister' }, place: 'Castries' },
+    });
+    spec.given([...openMou, signed('CCLEC', '2019-06-20', true)]).when(undecided('CPU', '2019-07-02')).then([signed('CPU', '2019-07-02', true), inForce('2019-07-02')]);
+    spec.given(openTreaty()).when(undecided('JAM', '2019-06-10')).then([signed('JAM', '2019-06-10', false)]);
+  });
+
+  it('refuses implausible legal dates (year 0001) with the field named', () => {
+    spec.given(openTreaty()).when(sign('JAM', '0001-01-01')).thenThrows('DATE_OUT_OF_RANGE', { kind: 'invalid', field: 'signedOn' });
+  });
+
+  it('refuses final clauses naming a party that is not eligible (a typo would change the count)', () => {
+    spec
+      .given([])
+      .when(createCommand({ entryIntoForce: { type: 'all-named', parties: ['JAM', 'BRX'] } as EntryIntoForceRule }))
+      .thenThrows('INVALID_FINAL_CLAUSES', { kind: 'invalid', message: 'BRX' });
+    spec.given([]).when(createCommand({ eligibleParties: [] })).thenThrows('NO_ELIGIBLE_PARTIES', { field: 'eligibleParties' });
+  });
+});
+
+describe('instrument decider: discarding a record created by mistake', () => {
+  const discard = (reason = 'Recorded twice by mistake.'): InstrumentCommand => ({ type: 'DiscardInstrument', data: { reason, discardedOn: '2021-12-30' } });
+  const discarded: InstrumentEvent = { type: 'InstrumentDiscarded.v1', data: { reason: 'Recorded twice by mistake.', discardedOn: '2021-12-30' } };
+
+  it.each<[string, History]>([
+    ['drafting', drafting()],
+    ['in review', inReview()],
+    ['approved', approved()],
+  ])('discards a record that is %s, with its reason', (_label, history) => {
+    const state = spec.given(history).when(discard()).then([discarded]) as Instrument;
+    expect(state.stage).toBe('discarded');
+    expect(stageAsOf(state, '2019-01-10')).toBe('discarded');
+  });
+
+  it('refuses to discard an adopted instrument (it is terminated instead), and any act after discarding', () => {
+    spec.given(adoptedTreaty()).when(discard()).thenThrows('ILLEGAL_STAGE');
+    spec.given([...drafting(), discarded]).when({ type: 'RecordDraft', data: { text: TEXT_V2, summary: 'Again.' } }).thenThrows('INSTRUMENT_DISCARDED', { kind: 'conflict' });
+    spec.given(drafting()).when(discard('   ')).thenThrows('REASON_REQUIRED', { field: 'reason' });
+  });
+});
+
+describe('stored events come in through one decoder', () => {
+  it('reads a stored DraftVersionRecorded.v1 without a date into v2, dated by its legal date', () => {
+    const stored = {
+      id: 'e1',
+      type: 'DraftVersionRecorded.v1',
+      revision: 1n,
+      data: { version: 1, text: TEXT_V1, summary: 'First draft.' },
+      metadata: { actor: 'a', recordedAt: '2026-12-01T09:00:00.000Z', legalDate: '2026-12-01', correlationId: 'c', causationId: 'd' },
+    };
+    expect(instrumentDecider.decode(stored).event).toEqual({ type: 'DraftVersionRecorded.v2', data: { version: 1, text: TEXT_V1, summary: 'First draft.', preparedOn: '2026-12-01' } });
+    const dated = { ...stored, data: { ...stored.data, preparedOn: '2016-10-03' } };
+    expect(instrumentDecider.decode(dated).event).toMatchObject({ type: 'DraftVersionRecorded.v2', data: { preparedOn: '2016-10-03' } });
+    // current shapes pass through unchanged
+    const current = { ...stored, type: 'ReviewRequested.v1', data: { round: 1, version: 1, reviewers: ['x'], note: null } };
+    expect(instrumentDecider.decode(current).event).toEqual({ type: 'ReviewRequested.v1', data: current.data });
+  });
+});

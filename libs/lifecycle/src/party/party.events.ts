@@ -4,8 +4,8 @@ import type { DomainEvent, EventEnvelope } from '../shared/event.js';
 import { PARTY_KINDS, type PartyKind } from '#libs/entry-into-force';
 export { PARTY_KINDS, type PartyKind };
 
-/** Party codes are short and stable (ISO 3166 alpha-3 for states and territories, an acronym otherwise). */
-export const PARTY_CODE_PATTERN = /^[A-Z0-9]{2,12}$/;
+/** Party codes are short and stable (ISO 3166 alpha-3 for states and territories, an acronym otherwise): one pattern, the rules'. */
+export { PARTY_CODE_PATTERN } from '#libs/entry-into-force';
 
 export type PartyRegistered = DomainEvent<
   'PartyRegistered.v1',

@@ -79,7 +79,8 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
     const id = randomUUID();
     instrumentIds.push(id);
     const kind: InstrumentKind = (['treaty', 'mou', 'agreement', 'treaty'] as const)[i]!;
-    const eligible = kind === 'agreement' ? parties.slice(0, 2) : parties.filter(() => random() < 0.8);
+    // The parties the rules name are always eligible: the domain refuses final clauses naming anyone else.
+    const eligible = kind === 'agreement' ? parties.slice(0, 2) : parties.filter((p) => random() < 0.8 || NAMED_BY_RULES.includes(p.code));
     await run(id, {
       type: 'CreateInstrument',
       data: {
@@ -113,6 +114,7 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
 const CONSENTS: readonly ConsentKind[] = ['ratification', 'acceptance', 'approval'];
 
 /** Final clauses to draw from (null: the default rule, all must be bound). */
+const NAMED_BY_RULES = ['JAM', 'BRB', 'CUB'];
 const RULES: Partial<Record<InstrumentKind, readonly (EntryIntoForceRule | null)[]>> = {
   treaty: [
     null,
