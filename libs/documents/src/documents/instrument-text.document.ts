@@ -1,6 +1,6 @@
 import { dayOf } from '../language/legal-dates.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
-import { type ArticleView, type DocumentDefinition, date, finalClauseWording, letterhead, paragraphsOf, plain, t } from './document-definition.js';
+import { type ArticleView, type DocumentDefinition, date, finalClauseWording, instrumentNoun, letterhead, paragraphsOf, plain, t } from './document-definition.js';
 import { resolveVersion, type VersionSelector } from './instrument-version.js';
 
 export interface InstrumentTextInput {
@@ -27,7 +27,7 @@ export const instrumentTextDocument: DocumentDefinition<InstrumentTextInput> = {
       letterhead: letterhead(ctx, state),
       doc: { title: state.title },
       title: state.title,
-      kind: t(ctx, `common.kind.${state.kind}`),
+      kind: instrumentNoun(ctx, state).noun,
       statusLine: !resolved
         ? ''
         : resolved.adopted && state.adoption
