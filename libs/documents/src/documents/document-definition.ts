@@ -8,8 +8,9 @@ import type { PartyDirectory } from '../model/party-directory.js';
 import type { DocumentFormat } from '../rendering/document-format.js';
 
 /**
- * The organisation whose letterhead documents carry, and which acts as depositary; read from
- * `organisation.json` in the templates directory (TEMPLATES_DIR) or given to the renderer.
+ * The organisation whose letterhead documents carry, and which acts as depositary: given to the renderer
+ * (the API reads ORGANISATION_NAME and ORGANISATION_ADDRESS) and completed by `organisation.json` in the
+ * templates directory (TEMPLATES_DIR).
  */
 export interface Organisation {
   readonly name: string;
