@@ -126,6 +126,17 @@ describe('document routes', () => {
     expect((await http.get(`/api/instruments/${treaty}/documents/notification?eventId=${adoption.id}`)).body.code).toBe('NOTIFICATION_NOT_FOUND');
   });
 
+  it.each(['full-powers', 'instrument-of-consent'])('answers 404 PARTY_NOT_FOUND for %s of a party that is not registered', async (type) => {
+    const unknown = await http.get(`/api/parties/ZZZ/documents/${type}?instrumentId=${treaty}`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'PARTY_NOT_FOUND']);
+    // Registered, but the instrument is not open to it.
+    const ineligible = await http.get(`/api/parties/CPU/documents/${type}?instrumentId=${treaty}`);
+    expect([ineligible.status, ineligible.body.code]).toEqual([404, 'PARTY_NOT_ELIGIBLE']);
+    // Not yet registered at that point of the log.
+    const before = await http.get(`/api/parties/LCA/documents/${type}?instrumentId=${treaty}&position=1`);
+    expect([before.status, before.body.code]).toEqual([404, 'PARTY_NOT_FOUND']);
+  });
+
   it('documents the routes in OpenAPI', async () => {
     const { body } = await http.get('/api/docs-json');
     expect(Object.keys(body.paths)).toEqual(
