@@ -41,26 +41,19 @@ export const INSTRUMENT_NOUNS = {
 
 /**
  * The forms of the noun the messages use, each a message placeholder: a sentence picks the one its grammar
- * needs ("de l'Accord", "au Traité", "a la Enmienda"). A capitalised name begins a sentence. A type, not an
- * interface, so that it passes as message parameters.
+ * needs ("de l'Accord", "au Traité", "a la Enmienda"). A capitalised form begins a sentence.
  */
-export type NounForms = {
-  /** "Treaty" */
-  readonly noun: string;
-  /** "the Treaty", "l'Accord", "la Enmienda" */
-  readonly theNoun: string;
-  /** "The Treaty", "L'Accord", "La Enmienda" */
-  readonly TheNoun: string;
-  /** "the above-mentioned Treaty", "le Traité susmentionné", "la Enmienda mencionada" */
-  readonly theNounMentioned: string;
-  /** "The above-mentioned Treaty", "Le Traité susmentionné" */
-  readonly TheNounMentioned: string;
-  /** "of the above-mentioned Treaty", "de l'Accord susmentionné", "del Tratado mencionado" */
-  readonly ofTheNounMentioned: string;
-  /** "to the above-mentioned Treaty", "au Traité susmentionné", "a la Enmienda mencionada" */
-  readonly toTheNounMentioned: string;
-};
-export const NOUN_FORM_NAMES = ['noun', 'theNoun', 'TheNoun', 'theNounMentioned', 'TheNounMentioned', 'ofTheNounMentioned', 'toTheNounMentioned'] as const satisfies readonly (keyof NounForms)[];
+export const NOUN_FORM_NAMES = [
+  'noun', //               "Treaty"
+  'theNoun', //            "the Treaty", "l'Accord", "la Enmienda"
+  'TheNoun', //            "The Treaty", "L'Accord", "La Enmienda"
+  'theNounMentioned', //   "the above-mentioned Treaty", "le Traité susmentionné", "la Enmienda mencionada"
+  'TheNounMentioned', //   "The above-mentioned Treaty", "Le Traité susmentionné"
+  'ofTheNounMentioned', // "of the above-mentioned Treaty", "de l'Accord susmentionné", "del Tratado mencionado"
+  'toTheNounMentioned', // "to the above-mentioned Treaty", "au Traité susmentionné", "a la Enmienda mencionada"
+] as const;
+/** A mapped type, not an interface, so that it passes as message parameters. */
+export type NounForms = { readonly [Form in (typeof NOUN_FORM_NAMES)[number]]: string };
 
 interface Grammar {
   /** The definite article, alone and contracted with "of" and "to": the / of the / to the; le / du / au. */
