@@ -5,6 +5,7 @@ export * from './rendering/template-error.js';
 export * from './rendering/templates-dir.js';
 export * from './language/languages.js';
 export * from './language/legal-dates.js';
+export { INSTRUMENT_NOUNS, NOUN_FORM_NAMES, nounForms, type NounForms } from './language/instrument-nouns.js';
 export * from './language/number-words.js';
 export { MessageLookup, UnknownMessageError, pluralCategory, type MessageParams } from './language/message-catalog.js';
 export * from './model/document-request.error.js';

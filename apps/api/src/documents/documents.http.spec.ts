@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { api, startTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { DemoLoader, demoInstrumentId } from '../demo/demo-loader.js';
 import { DEMO_INSTRUMENTS } from '../demo/cclec-story.js';
+import { DEFAULT_ORGANISATION_NAME } from './documents.config.js';
 
 const treaty = demoInstrumentId(DEMO_INSTRUMENTS.treaty);
 const cpuMou = demoInstrumentId(DEMO_INSTRUMENTS.cpuMou);
@@ -125,11 +126,94 @@ describe('document routes', () => {
     expect((await http.get(`/api/instruments/${treaty}/documents/notification?eventId=${adoption.id}`)).body.code).toBe('NOTIFICATION_NOT_FOUND');
   });
 
+  it.each(['full-powers', 'instrument-of-consent'])('answers 404 PARTY_NOT_FOUND for %s of a party that is not registered', async (type) => {
+    const unknown = await http.get(`/api/parties/ZZZ/documents/${type}?instrumentId=${treaty}`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'PARTY_NOT_FOUND']);
+    // Registered, but the instrument is not open to it.
+    const ineligible = await http.get(`/api/parties/CPU/documents/${type}?instrumentId=${treaty}`);
+    expect([ineligible.status, ineligible.body.code]).toEqual([404, 'PARTY_NOT_ELIGIBLE']);
+    // Not yet registered at that point of the log.
+    const before = await http.get(`/api/parties/LCA/documents/${type}?instrumentId=${treaty}&position=1`);
+    expect([before.status, before.body.code]).toEqual([404, 'PARTY_NOT_FOUND']);
+  });
+
   it('documents the routes in OpenAPI', async () => {
     const { body } = await http.get('/api/docs-json');
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/api/instruments/{id}/documents/{type}', '/api/parties/{code}/documents/{type}', '/api/reports/progress']),
     );
+  });
+});
+
+/** Every document route, in every format: the letterhead opens the document. */
+const everyDocument = (): string[] => {
+  const routes = [
+    `/api/instruments/${treaty}/documents/text?`,
+    `/api/instruments/${treaty}/documents/redline?from=1&to=2&`,
+    `/api/instruments/${treaty}/documents/signature-page?`,
+    `/api/instruments/${treaty}/documents/status-report?asOf=2024-05-01&`,
+    `/api/parties/LCA/documents/full-powers?instrumentId=${treaty}&`,
+    `/api/parties/NLD/documents/instrument-of-consent?instrumentId=${treaty}&`,
+    '/api/reports/progress?asOf=2024-05-01&',
+  ];
+  return routes.flatMap((route) => ['html', 'md', 'txt'].map((format) => `${route}format=${format}`));
+};
+
+const letterheadNames = (body: string, format: string, name: string, address?: string): boolean =>
+  format === 'html'
+    ? body.includes(`<div class="organisation">${name}</div>${address ? `\n<div class="address">${address}</div>` : ''}`)
+    : format === 'md'
+      ? body.startsWith(`**${name}**${address ? ` · ${address}` : ''}\n`)
+      : body.startsWith(`${name.toUpperCase()}\n${address ? `${address}\n` : ''}`);
+
+describe('the letterhead (ORGANISATION_NAME, ORGANISATION_ADDRESS)', () => {
+  const render = async (app: TestApp, path: string) => {
+    const response = await fetch(app.url + path);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  describe('by default', () => {
+    let app: TestApp;
+    let notification: string;
+    beforeAll(async () => {
+      app = await startTestApp();
+      await app.app.get(DemoLoader).load();
+      const events = (await api(app.url).get(`/api/instruments/${treaty}/events`)).body.events as { id: string; type: string }[];
+      notification = `/api/instruments/${treaty}/documents/notification?eventId=${events.find((e) => e.type === 'ConsentDeposited.v1')!.id}&`;
+    });
+    afterAll(() => app.close());
+
+    it('names the Caribbean Customs Law Enforcement Council on every document in every format', async () => {
+      for (const path of [...everyDocument(), ...['html', 'md', 'txt'].map((f) => `${notification}format=${f}`)]) {
+        const format = /format=(\w+)/.exec(path)![1]!;
+        expect([path, letterheadNames(await render(app, path), format, DEFAULT_ORGANISATION_NAME)]).toEqual([path, true]);
+      }
+    });
+  });
+
+  describe('when configured', () => {
+    let app: TestApp;
+    const name = 'Organisation of Eastern Caribbean Customs';
+    const address = 'Basseterre, Saint Kitts and Nevis';
+    beforeAll(async () => {
+      app = await startTestApp({ env: { ORGANISATION_NAME: name, ORGANISATION_ADDRESS: address } });
+      await app.app.get(DemoLoader).load();
+    });
+    afterAll(async () => {
+      await app.close();
+      delete process.env.ORGANISATION_NAME;
+      delete process.env.ORGANISATION_ADDRESS;
+    });
+
+    it('names the configured organisation, with its address, instead', async () => {
+      for (const path of everyDocument()) {
+        const format = /format=(\w+)/.exec(path)![1]!;
+        const body = await render(app, path);
+        expect([path, letterheadNames(body, format, name, address)]).toEqual([path, true]);
+        expect(body).not.toContain(DEFAULT_ORGANISATION_NAME.toUpperCase());
+      }
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Instrument, LegalDate } from '#libs/lifecycle';
+import { nounForms, type NounForms } from '../language/instrument-nouns.js';
 import { formatLegalDate } from '../language/legal-dates.js';
 import type { DocumentLanguage } from '../language/languages.js';
 import type { MessageLookup, MessageNamespace, MessageParams } from '../language/message-catalog.js';
@@ -7,8 +8,9 @@ import type { PartyDirectory } from '../model/party-directory.js';
 import type { DocumentFormat } from '../rendering/document-format.js';
 
 /**
- * The organisation whose letterhead documents carry, and which acts as depositary; read from
- * `organisation.json` in the templates directory (TEMPLATES_DIR) or given to the renderer.
+ * The organisation whose letterhead documents carry, and which acts as depositary: given to the renderer
+ * (the API reads ORGANISATION_NAME and ORGANISATION_ADDRESS) and completed by `organisation.json` in the
+ * templates directory (TEMPLATES_DIR).
  */
 export interface Organisation {
   readonly name: string;
@@ -48,29 +50,14 @@ export const partyName = (ctx: BuildContext, code: string): string => ctx.partie
 /** The party's name inside a sentence ("the Netherlands"). */
 export const partyInText = (ctx: BuildContext, code: string): string => ctx.parties.inText(code, ctx.lang);
 
-const TITLE_NOUN = /^(Memorandum of Understanding|Agreement|Convention|Treaty|Protocol|Amendment|Charter|Statute|Covenant|Arrangement)\b/;
-/**
- * How the text refers back to the instrument: "the above-mentioned Agreement" when the title begins with its
- * own noun (a treaty is often titled "Agreement ..."), else the noun of its kind.
- */
-export const instrumentNoun = (ctx: BuildContext, state: Instrument): string => {
-  const own = ctx.lang === 'en' ? TITLE_NOUN.exec(state.title)?.[1] : undefined;
-  return own ?? t(ctx, `common.kind.${state.kind}`);
-};
+/** The instrument's noun in every form the messages use, from its kind (never its title): `{ noun, theNoun, ... }`. */
+export const instrumentNoun = (ctx: BuildContext, state: Instrument): NounForms => nounForms(state.kind, ctx.lang);
 
-/** The final clauses are English text: the instrument's own noun ("Memorandum" for an MOU) and English names. */
-export const finalClauseWording = (ctx: BuildContext, state: Instrument): FinalClauseWording => {
-  const own = TITLE_NOUN.exec(state.title)?.[1];
-  const noun = state.kind === 'mou' || own === 'Memorandum of Understanding' ? 'Memorandum' : own ?? BASE_NOUN[state.kind];
-  return { noun, partyNames: Object.fromEntries(state.eligibleParties.map((p) => [p.code, ctx.parties.inText(p.code, 'en')])) };
-};
-const BASE_NOUN: Readonly<Record<Instrument['kind'], string>> = {
-  treaty: 'Treaty',
-  agreement: 'Agreement',
-  mou: 'Memorandum',
-  protocol: 'Protocol',
-  amendment: 'Amendment',
-};
+/** The final clauses are English text: the English noun of the instrument's kind and English party names. */
+export const finalClauseWording = (ctx: BuildContext, state: Instrument): FinalClauseWording => ({
+  noun: nounForms(state.kind, 'en').noun,
+  partyNames: Object.fromEntries(state.eligibleParties.map((p) => [p.code, ctx.parties.inText(p.code, 'en')])),
+});
 export const upper = (ctx: BuildContext, value: string): string => value.toLocaleUpperCase(ctx.lang);
 export const listWords = (ctx: BuildContext, items: readonly string[], conjunction: 'and' | 'or' = 'and'): string =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${t(ctx, `common.${conjunction}`)} ${items[items.length - 1]}`;
@@ -106,7 +93,7 @@ export const depositaryPhrase = (ctx: BuildContext, instrument: Instrument): str
 /** Lines a header shows about the instrument: title, adoption and opening for signature. */
 export const instrumentLines = (ctx: BuildContext, state: Instrument, asOf?: LegalDate) => ({
   title: state.title,
-  kind: t(ctx, `common.kind.${state.kind}`),
+  kind: instrumentNoun(ctx, state).noun,
   adopted: state.adoption && (!asOf || state.adoption.adoptedOn <= asOf)
     ? t(ctx, 'common.adoptedAt', { place: state.adoption.place, date: date(ctx, state.adoption.adoptedOn) })
     : '',

@@ -1,7 +1,6 @@
-import { dayOf } from '../language/legal-dates.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
-import { type ArticleView, type DocumentDefinition, date, finalClauseWording, letterhead, paragraphsOf, plain, t } from './document-definition.js';
-import { resolveVersion, type VersionSelector } from './instrument-version.js';
+import { type ArticleView, type DocumentDefinition, date, finalClauseWording, instrumentNoun, letterhead, paragraphsOf, plain, t } from './document-definition.js';
+import { draftPreparedOn, resolveVersion, type VersionSelector } from './instrument-version.js';
 
 export interface InstrumentTextInput {
   readonly record: InstrumentRecord;
@@ -27,12 +26,12 @@ export const instrumentTextDocument: DocumentDefinition<InstrumentTextInput> = {
       letterhead: letterhead(ctx, state),
       doc: { title: state.title },
       title: state.title,
-      kind: t(ctx, `common.kind.${state.kind}`),
+      kind: instrumentNoun(ctx, state).noun,
       statusLine: !resolved
         ? ''
         : resolved.adopted && state.adoption
           ? t(ctx, 'text.asAdopted', { place: state.adoption.place, date: date(ctx, state.adoption.adoptedOn) })
-          : t(ctx, 'text.draftVersion', { version: resolved.draft.version, date: date(ctx, dayOf(resolved.draft.recordedAt)) }),
+          : t(ctx, 'text.draftVersion', { version: resolved.draft.version, date: date(ctx, draftPreparedOn(record, resolved.draft)) }),
       noText: resolved ? '' : t(ctx, 'text.noText'),
       preamble: resolved ? paragraphsOf(resolved.draft.text.preamble) : [],
       articles,

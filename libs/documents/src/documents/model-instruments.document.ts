@@ -86,14 +86,14 @@ export const instrumentOfConsentDocument: DocumentDefinition<InstrumentOfConsent
     const kind = asked ?? defaultConsentKind(ctx, state, party);
     const blank = t(ctx, 'common.blank');
     const acting = actingParty(ctx, 'consentInstrument', state, party);
-    const noun = instrumentNoun(ctx, state);
+    const nouns = instrumentNoun(ctx, state);
     const signature = state.participants[party]?.signature ?? null;
     const whereas = [
       state.adoption
         ? t(ctx, 'consentInstrument.whereasAdopted', { title: state.title, place: state.adoption.place, date: date(ctx, state.adoption.adoptedOn, 'words') })
         : t(ctx, 'consentInstrument.whereasNotAdopted', { title: state.title, party: acting }),
     ];
-    if (signature) whereas.push(t(ctx, 'consentInstrument.whereasSigned', { noun, party: acting, date: date(ctx, signature.signedOn, 'words') }));
+    if (signature) whereas.push(t(ctx, 'consentInstrument.whereasSigned', { ...nouns, party: acting, date: date(ctx, signature.signedOn, 'words') }));
     // Reservations made on signing must be confirmed in the instrument of consent (VCLT 23(2)).
     const atSignature = (state.participants[party]?.reservations ?? []).filter((r) => r.madeAt === 'signature');
     const confirmed = atSignature.map((r) => r.text);
@@ -111,7 +111,7 @@ export const instrumentOfConsentDocument: DocumentDefinition<InstrumentOfConsent
       nowTherefore: t(ctx, 'consentInstrument.nowTherefore', {
         authority: authority(ctx, 'consentInstrument', state, party),
         party: acting,
-        noun,
+        ...nouns,
         verb: t(ctx, `consentInstrument.verb.${kind}`),
       }),
       confirmedHeading: confirmed.length ? t(ctx, 'consentInstrument.confirmed', { count: confirmed.length, kind: kindWords() }) : '',

@@ -82,7 +82,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
     const acts = notifiableActs(input.record, prefix);
     const record = recordAt(input.record, act.position);
     const { state } = record;
-    const noun = instrumentNoun(ctx, state);
+    const nouns = instrumentNoun(ctx, state);
     // The action line names the party as the table does; sentences as it reads in running text.
     const party = act.party ? partyInText(ctx, act.party) : '';
     const partyUpper = act.party ? upper(ctx, partyName(ctx, act.party)) : '';
@@ -98,21 +98,21 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
       case 'InstrumentSigned.v1': {
         const d = event.data;
         effectedOn = d.signedOn;
-        paragraphs.push(t(ctx, d.definitive ? 'notification.signedDefinitively' : 'notification.signed', { date: date(ctx, d.signedOn), party, noun }));
+        paragraphs.push(t(ctx, d.definitive ? 'notification.signedDefinitively' : 'notification.signed', { date: date(ctx, d.signedOn), party, ...nouns }));
         const place = d.place ?? state.signatureOpening?.place ?? null;
         paragraphs.push(place
-          ? t(ctx, 'notification.signatory', { noun, name: d.signatory.name, title: d.signatory.title, place })
-          : t(ctx, 'notification.signatoryNoPlace', { noun, name: d.signatory.name, title: d.signatory.title }));
+          ? t(ctx, 'notification.signatory', { ...nouns, name: d.signatory.name, title: d.signatory.title, place })
+          : t(ctx, 'notification.signatoryNoPlace', { ...nouns, name: d.signatory.name, title: d.signatory.title }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
       }
       case 'ConsentDeposited.v1': {
         const d = event.data;
         effectedOn = d.depositedOn;
-        paragraphs.push(t(ctx, `notification.deposited.${d.kind}`, { date: date(ctx, d.depositedOn), party, noun }));
+        paragraphs.push(t(ctx, `notification.deposited.${d.kind}`, { date: date(ctx, d.depositedOn), party, ...nouns }));
         if (d.domesticActOn) paragraphs.push(t(ctx, 'notification.domesticAct', { date: date(ctx, d.domesticActOn) }));
         const own = assess(ctx.entryIntoForce, state, d.depositedOn).partyDates[d.party];
-        if (own) paragraphs.push(t(ctx, 'notification.partyEntryIntoForce', { noun, party, date: date(ctx, own) }));
+        if (own) paragraphs.push(t(ctx, 'notification.partyEntryIntoForce', { ...nouns, party, date: date(ctx, own) }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
       }
@@ -127,26 +127,26 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
       case 'WithdrawalNotified.v1': {
         const d = event.data;
         effectedOn = d.notifiedOn;
-        paragraphs.push(t(ctx, 'notification.withdrawal', { date: date(ctx, d.notifiedOn), party, noun, effective: date(ctx, d.effectiveOn) }));
+        paragraphs.push(t(ctx, 'notification.withdrawal', { date: date(ctx, d.notifiedOn), party, ...nouns, effective: date(ctx, d.effectiveOn) }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
       }
       case 'InternalProceduresNotified.v1': {
         effectedOn = event.data.notifiedOn;
-        paragraphs.push(t(ctx, 'notification.internalProcedures', { date: date(ctx, effectedOn), party, noun }));
+        paragraphs.push(t(ctx, 'notification.internalProcedures', { date: date(ctx, effectedOn), party, ...nouns }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
       }
       case 'WithdrawalRevoked.v1': {
         effectedOn = event.data.revokedOn;
-        paragraphs.push(t(ctx, 'notification.withdrawalRevoked', { date: date(ctx, effectedOn), party, noun }));
+        paragraphs.push(t(ctx, 'notification.withdrawalRevoked', { date: date(ctx, effectedOn), party, ...nouns }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
       }
       case 'TerminationNotified.v1': {
         const d = event.data;
         effectedOn = d.notifiedOn;
-        paragraphs.push(t(ctx, 'notification.terminationNotice', { date: date(ctx, d.notifiedOn), party, noun }));
+        paragraphs.push(t(ctx, 'notification.terminationNotice', { date: date(ctx, d.notifiedOn), party, ...nouns }));
         if (d.namedEffectiveOn) paragraphs.push(t(ctx, 'notification.terminationNamedDate', { effective: date(ctx, d.namedEffectiveOn) }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
@@ -160,7 +160,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
       case 'EntryIntoForceDetermined.v1': {
         const d = event.data;
         effectedOn = d.date;
-        paragraphs.push(t(ctx, d.date > act.notifiedOn ? 'notification.entryIntoForce' : 'notification.enteredIntoForce', { noun, date: date(ctx, d.date) }));
+        paragraphs.push(t(ctx, d.date > act.notifiedOn ? 'notification.entryIntoForce' : 'notification.enteredIntoForce', { ...nouns, date: date(ctx, d.date) }));
         const superseded = d.supersedes ? acts.find((a) => a.eventId === d.supersedes) : undefined;
         if (superseded) paragraphs.push(t(ctx, 'notification.supersedes', { reference: superseded.reference }));
         action = t(ctx, 'notification.entryIntoForceAction');

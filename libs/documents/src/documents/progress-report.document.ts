@@ -3,7 +3,7 @@ import { isParty, participationAsAt, stageAt } from '../model/as-at.js';
 import { assess } from '../model/entry-into-force-support.js';
 import { latestPosition, type InstrumentRecord } from '../model/instrument-record.js';
 import { collatorFor } from '../model/party-directory.js';
-import { type BuildContext, type DocumentDefinition, date, letterhead, partyName, t } from './document-definition.js';
+import { type BuildContext, type DocumentDefinition, date, instrumentNoun, letterhead, partyName, t } from './document-definition.js';
 import type { TableView } from './status-report.document.js';
 
 export interface ProgressReportInput {
@@ -50,7 +50,7 @@ const latestAct = (ctx: BuildContext, record: InstrumentRecord, asOf: LegalDate)
 };
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const titleCell = (ctx: BuildContext, state: Instrument) => `${state.title} (${t(ctx, `common.kind.${state.kind}`)})`;
+const titleCell = (ctx: BuildContext, state: Instrument) => `${state.title} (${instrumentNoun(ctx, state).noun})`;
 
 export const progressReportDocument: DocumentDefinition<ProgressReportInput> = {
   template: 'progress-report',

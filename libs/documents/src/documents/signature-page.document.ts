@@ -48,7 +48,7 @@ export const signaturePageDocument: DocumentDefinition<SignaturePageInput> = {
       doc: { title: state.title },
       title: state.title,
       heading: t(ctx, 'signaturePage.heading'),
-      inWitness: t(ctx, 'signaturePage.inWitness', { noun: instrumentNoun(ctx, state) }),
+      inWitness: t(ctx, 'signaturePage.inWitness', instrumentNoun(ctx, state)),
       done: done ? t(ctx, 'signaturePage.done', { place: done.place, date: date(ctx, done.on, 'words') }) : '',
       blocks,
       none: blocks.length ? '' : t(ctx, 'signaturePage.none'),

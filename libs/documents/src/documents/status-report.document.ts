@@ -1,4 +1,4 @@
-import type { ConsentKind, LegalDate } from '#libs/lifecycle';
+import type { ConsentKind, LegalDate, Reservation } from '#libs/lifecycle';
 import { boundOn, isParty, participationAsAt } from '../model/as-at.js';
 import { assess } from '../model/entry-into-force-support.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
@@ -20,6 +20,9 @@ export const CONSENT_MARKERS: Readonly<Record<ConsentKind, string>> = {
   'formal-confirmation': 'c',
 };
 
+/** A note says when a reservation was made as its event records it ("upon signature"), never inferred from dates. */
+const NOTE_MADE_AT = { signature: 'status.noteAtSignature', deposit: 'status.noteAtDeposit' } as const satisfies Record<Reservation['madeAt'], string>;
+
 export interface TableView {
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
@@ -39,7 +42,7 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
       const name = partyName(ctx, p.code);
       const refs: number[] = [];
       for (const r of p.reservations) {
-        notes.push(t(ctx, r.madeAt === 'signature' ? 'status.noteAtSignature' : 'status.noteAtDeposit', {
+        notes.push(t(ctx, NOTE_MADE_AT[r.madeAt], {
           party: name,
           kind: t(ctx, `common.reservation.${r.kind}`),
           date: date(ctx, r.madeOn),

@@ -13,7 +13,7 @@ export interface EntryIntoForceAssessment {
 
 /** How the final clauses name the instrument and the parties. */
 export interface FinalClauseWording {
-  /** "Agreement", "Treaty", "Memorandum"... as in "This Agreement shall enter into force". */
+  /** The English noun of the instrument's kind ("Treaty", "Memorandum of Understanding"), from INSTRUMENT_NOUNS. */
   readonly noun: string;
   readonly partyNames: Readonly<Record<string, string>>;
 }

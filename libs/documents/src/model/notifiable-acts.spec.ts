@@ -107,7 +107,7 @@ describe('a withdrawal and its revocation', () => {
       ['withdrawal', 'CCLEC/2022/1', ['CCLEC/2021/1']],
       ['withdrawal-revocation', 'CCLEC/2022/2', ['CCLEC/2022/1']],
     ]);
-    expect(notification(record, acts.at(-1)!.eventId)).toContain('On 1 September 2022, Cuba revoked its notification of withdrawal from the above-mentioned Convention');
+    expect(notification(record, acts.at(-1)!.eventId)).toContain('On 1 September 2022, Cuba revoked its notification of withdrawal from the above-mentioned Treaty');
     expect(notification(record, acts.at(-1)!.eventId, 'fr')).toContain('CUBA : RÉVOCATION DU RETRAIT');
   });
 

@@ -1,5 +1,5 @@
-import { type RecordedEvent } from '#libs/event-store';
-import { type InstrumentEvent, type LegalDate } from '#libs/lifecycle';
+import type { RecordedEvent } from '#libs/event-store';
+import type { InstrumentEvent, LegalDate, Reservation } from '#libs/lifecycle';
 import { dayOf } from '../language/legal-dates.js';
 import type { InstrumentRecord } from './instrument-record.js';
 
@@ -69,6 +69,8 @@ export const notifiableActs = (record: InstrumentRecord, prefix = defaultReferen
   const signatureOf = new Map<string, string>();
   const consentOf = new Map<string, string>();
   const withdrawalOf = new Map<string, string>();
+  // A reservation refers to the act it was made at, as its event records it.
+  const actMadeAt: Readonly<Record<Reservation['madeAt'], Map<string, string>>> = { signature: signatureOf, deposit: consentOf };
   let lastBinding: string | null = null;
   let lastEntryIntoForce: string | null = null;
 
@@ -88,7 +90,7 @@ export const notifiableActs = (record: InstrumentRecord, prefix = defaultReferen
         break;
       case 'ReservationMade.v1': {
         party = event.data.party;
-        const earlier = event.data.madeAt === 'signature' ? signatureOf.get(party) : consentOf.get(party);
+        const earlier = actMadeAt[event.data.madeAt].get(party);
         follows = earlier ? [earlier] : [];
         break;
       }

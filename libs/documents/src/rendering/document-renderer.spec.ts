@@ -121,7 +121,7 @@ describe('DocumentRenderer', () => {
     it('state the action in depositary style, with the dates effected and notified', () => {
       const body = renderer.render({ type: 'notification', record: treaty, eventId: acts.cubaRatification, parties, format: 'txt' }).body;
       expect(body).toContain('CUBA: RATIFICATION');
-      expect(body).toContain('On 1 November 2019, Cuba deposited its instrument of ratification of the above-mentioned Agreement.');
+      expect(body).toContain('On 1 November 2019, Cuba deposited its instrument of ratification of the above-mentioned Treaty.');
       expect(body).toContain('Date the action was effected: 1 November 2019');
       expect(body).toContain('Date of notification: 4 November 2019');
       expect(body).toContain('This notification follows notification CCLEC/2019/5.');
@@ -221,7 +221,7 @@ describe('DocumentRenderer', () => {
 
     it('pre-fill the instrument of consent with the kind that fits the party', () => {
       expect(txt({ type: 'instrument-of-consent', record: treaty, party: 'LCA', parties })).toContain('INSTRUMENT OF ACCESSION');
-      expect(txt({ type: 'instrument-of-consent', record: treaty, party: 'NLD', parties })).toContain('the Government of the Netherlands, having considered the above-mentioned Agreement, ratifies the same');
+      expect(txt({ type: 'instrument-of-consent', record: treaty, party: 'NLD', parties })).toContain('the Government of the Netherlands, having considered the above-mentioned Treaty, ratifies the same');
       expect(txt({ type: 'instrument-of-consent', record: mou, party: 'CPU', parties })).toContain('INSTRUMENT OF FORMAL CONFIRMATION');
       expect(txt({ type: 'instrument-of-consent', record: treaty, party: 'BHS', kind: 'acceptance', parties })).toContain('accepts the same');
     });

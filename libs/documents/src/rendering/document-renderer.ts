@@ -62,6 +62,10 @@ export interface RenderedDocument {
 }
 
 export interface DocumentRendererOptions extends TemplateEngineOptions {
+  /**
+   * The organisation whose name (and address) heads every document: configuration, read by the caller (the
+   * API: ORGANISATION_NAME, ORGANISATION_ADDRESS). `organisation.json` in `overridesDir` adds to it field by field.
+   */
   readonly organisation?: Organisation | null;
   /** Default: the entry-into-force library. `{}` renders without it (no final clauses, no counts). */
   readonly entryIntoForce?: EntryIntoForceSupport;
@@ -101,10 +105,13 @@ export const requireDate = (value: unknown, field = 'asOf'): LegalDate => {
   }
 };
 
-/** `organisation.json` in the organisation's templates directory: its letterhead without a code change. */
-const readOrganisation = (dir: string | null): Organisation | null => {
+/**
+ * The configured organisation, completed (or overridden, field by field) by `organisation.json` in the
+ * organisation's templates directory: acronym, depositary, translations without a code change.
+ */
+const readOrganisation = (dir: string | null, configured: Organisation | null): Organisation | null => {
   const file = dir ? join(dir, 'organisation.json') : null;
-  if (!file || !existsSync(file)) return null;
+  if (!file || !existsSync(file)) return configured;
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -112,10 +119,11 @@ const readOrganisation = (dir: string | null): Organisation | null => {
     throw new TemplateError(file, null, null, `not valid JSON: ${(error as Error).message}`);
   }
   const o = parsed as Partial<Organisation> | null;
-  if (!o || typeof o !== 'object' || typeof o.name !== 'string' || !o.name.trim()) {
-    throw new TemplateError(file, null, null, 'must be an object with at least a "name" (and optionally acronym, address, depositary, translations)');
+  const named = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  if (!o || typeof o !== 'object' || Array.isArray(o) || (o.name !== undefined && !named(o.name)) || (!configured && !named(o.name))) {
+    throw new TemplateError(file, null, null, 'must be an object with at least a "name" unless one is configured (and optionally acronym, address, depositary, translations)');
   }
-  return o as Organisation;
+  return { ...configured, ...o } as Organisation;
 };
 
 /** Blank lines left by block helpers are layout noise: at most one blank line, no trailing spaces. */
@@ -133,7 +141,7 @@ export class DocumentRenderer {
 
   constructor(options: DocumentRendererOptions = {}) {
     this.engine = new TemplateEngine(options);
-    this.organisation = options.organisation ?? readOrganisation(this.engine.overridesDir);
+    this.organisation = readOrganisation(this.engine.overridesDir, options.organisation ?? null);
     this.entryIntoForce = options.entryIntoForce ?? ENTRY_INTO_FORCE_ENGINE;
   }
 

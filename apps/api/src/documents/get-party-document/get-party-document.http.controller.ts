@@ -23,13 +23,14 @@ export class GetPartyDocumentHttpController {
   @ApiProduces('text/html', 'text/markdown', 'text/plain')
   @ApiOkResponse({ description: 'The model instrument.', headers: DOCUMENT_RESPONSE_HEADERS })
   @ApiBadRequestResponse({ description: 'An unknown type, kind, format or language (the answer lists the valid ones).' })
-  @ApiNotFoundResponse({ description: 'No such instrument, or the instrument is not open to this party.' })
+  @ApiNotFoundResponse({ description: 'No such party registered (PARTY_NOT_FOUND), no such instrument, or the instrument is not open to this party (PARTY_NOT_ELIGIBLE).' })
   async get(
     @Param() { code, type }: PartyDocumentParams,
     @Query() query: GetPartyDocumentRequestDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     refuseUnused(type, query, type === 'full-powers' ? ['instrumentId'] : ['instrumentId', 'kind']);
+    await this.sources.party(code, logCut(query));
     const { record, parties, position } = await this.sources.instrument(query.instrumentId, logCut(query));
     const common = { format: query.format, lang: query.lang, parties, record, party: code };
     const document =

@@ -63,6 +63,13 @@ export class DocumentSources {
     };
   }
 
+  /** The party as registered at the cut; a 404 if it is not (a model instrument is for a registered party). */
+  async party(code: string, cut: LogCut): Promise<PartyInfo> {
+    const party = partyInfo((await this.store.readStream(partyStream(code))).filter(within(cut)));
+    if (!party) throw notFound('PARTY_NOT_FOUND', `No party is registered with code ${code}${cut.position !== undefined || cut.knownAt ? ' at that point of the log' : ''}.`);
+    return party;
+  }
+
   /** Every instrument in the log, with the party registry. */
   async all(cut: LogCut): Promise<DocumentSource> {
     const events = (await this.store.readAll()).filter(within(cut));

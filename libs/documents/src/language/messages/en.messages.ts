@@ -1,7 +1,10 @@
 /**
  * English wording of every document. Messages are plain text with `{{name}}` placeholders: no markup, so a
  * translation can never inject HTML, and the template escapes the finished sentence. A key ending in
- * `.one` / `.other` is chosen by count (see `plural` in message-catalog.ts).
+ * `.one` / `.other` is chosen by count (see `plural` in message-catalog.ts). The instrument's noun comes from
+ * INSTRUMENT_NOUNS (language/instrument-nouns.ts) in every form a translation may need: `{{noun}}` ("Treaty"),
+ * `{{theNoun}}`, `{{TheNoun}}`, `{{theNounMentioned}}`, `{{TheNounMentioned}}`, `{{ofTheNounMentioned}}`,
+ * `{{toTheNounMentioned}}`; a message that names the instrument is given all of them.
  */
 export const en = {
   common: {
@@ -16,13 +19,6 @@ export const en = {
     defaultDepositary: 'The {{organisation}}',
     referenceLabel: 'Reference',
     dateLabel: 'Date',
-    kind: {
-      treaty: 'Treaty',
-      agreement: 'Agreement',
-      mou: 'Memorandum of Understanding',
-      protocol: 'Protocol',
-      amendment: 'Amendment',
-    },
     consent: {
       ratification: 'ratification',
       acceptance: 'acceptance',
