@@ -24,6 +24,7 @@ const lateRecordedDrafts = (): RecordedEvent[] => {
       eligibleParties: [{ code: 'CUB', name: 'Cuba', kind: 'state' }],
       entryIntoForce: null,
       text: text('The Parties shall cooperate.'),
+      preparedOn: '2016-05-09',
     },
   });
   log.instrument(ID, '2026-12-02', { type: 'RecordDraft', data: { text: text('The Parties shall cooperate closely.'), summary: 'Second reading.', preparedOn: '2017-03-15' } });
@@ -33,9 +34,10 @@ const lateRecordedDrafts = (): RecordedEvent[] => {
 /** An event recorded before drafts carried `preparedOn`: its legal date is the only date it has. */
 const withoutPreparedOn = (events: readonly RecordedEvent[], version: number, legalDate: string): RecordedEvent[] =>
   events.map((e) => {
-    if (e.type !== 'DraftVersionRecorded.v1' || e.data.version !== version) return e;
+    if (e.type !== 'DraftVersionRecorded.v2' || e.data.version !== version) return e;
+    // Stored as the v1 shape did: no preparedOn; the decoder upcasts it from the legal date.
     const { preparedOn: _, ...data } = e.data;
-    return { ...e, data, metadata: { ...e.metadata, legalDate } };
+    return { ...e, type: 'DraftVersionRecorded.v1', data, metadata: { ...e.metadata, legalDate } };
   });
 
 const renderer = new DocumentRenderer({ organisation: { name: 'Caribbean Customs Law Enforcement Council' } });
@@ -64,7 +66,7 @@ describe('the date of a draft version', () => {
   it('falls back, for a draft recorded without preparedOn, to its event’s legal date', () => {
     // Recorded on 2 December 2026 at 10:00 UTC; the legal date says which day it was for the secretariat.
     const legacy = instrumentRecord(withoutPreparedOn(lateRecordedDrafts(), 2, '2026-12-01'));
-    expect(legacy.state.drafts[1]!.preparedOn).toBeUndefined();
+    expect(legacy.state.drafts[1]!.preparedOn).toBe('2026-12-01');
     for (const body of render(legacy, { type: 'redline', from: 1, to: 2 })) {
       expect(body).toContain('Changes from draft version 1 (9 May 2016) to draft version 2 (1 December 2026)');
     }

@@ -43,7 +43,7 @@ const reservations = () => {
   });
   const [stLuciaAtSignature] = log.instrument(ID, '2021-06-08', {
     type: 'MakeReservation',
-    data: { party: 'LCA', kind: 'reservation', text: 'Saint Lucia reserves C.', madeOn: '2021-03-15', madeAt: 'signature' },
+    data: { party: 'LCA', kind: 'reservation', text: 'Saint Lucia reserves C.', madeOn: '2021-02-02', madeAt: 'signature' },
   });
   return { record: instrumentRecord(log.stream(ID)), cubaAtSignature: cubaAtSignature!.id, cubaAtDeposit: cubaAtDeposit!.id, stLuciaAtSignature: stLuciaAtSignature!.id };
 };
@@ -58,7 +58,7 @@ describe('when a reservation was made, as its event records it', () => {
   it('reads "upon signature" or "upon deposit" in the status report, whatever else the party has done', () => {
     expect(status('en')).toContain('Cuba: declaration made upon signature (2 February 2021): “Cuba declares A.”');
     expect(status('en')).toContain('Cuba: reservation made upon deposit (1 June 2021): “Cuba reserves B.”');
-    expect(status('en')).toContain('Saint Lucia: reservation made upon signature (15 March 2021): “Saint Lucia reserves C.”');
+    expect(status('en')).toContain('Saint Lucia: reservation made upon signature (2 February 2021): “Saint Lucia reserves C.”');
     expect(status('fr')).toContain('Cuba : déclaration faite lors de la signature (2 février 2021)');
     expect(status('fr')).toContain('Cuba : réserve faite lors du dépôt (1er juin 2021)');
     expect(status('es')).toContain('Cuba: declaración formulada en el momento de la firma (2 de febrero de 2021)');
@@ -68,7 +68,7 @@ describe('when a reservation was made, as its event records it', () => {
   it('reads so in the notification, which follows the act it was made at', () => {
     expect(notification(cubaAtSignature)).toContain('On 2 February 2021, upon signature, Cuba made the following declaration:');
     expect(notification(cubaAtDeposit)).toContain('On 1 June 2021, upon deposit of its instrument, Cuba made the following reservation:');
-    expect(notification(stLuciaAtSignature)).toContain('On 15 March 2021, upon signature, Saint Lucia made the following reservation:');
+    expect(notification(stLuciaAtSignature)).toContain('On 2 February 2021, upon signature, Saint Lucia made the following reservation:');
     expect(notification(cubaAtDeposit, 'fr')).toContain('lors du dépôt de son instrument');
     expect(notification(cubaAtSignature, 'es')).toContain('en el momento de la firma');
     const acts = notifiableActs(record);
