@@ -413,7 +413,11 @@ describe('entry into force over HTTP', () => {
       ruleTypes.add(rule.type);
       // Each documented example is accepted as it stands (with parties registered here).
       const kind = rule.type === 'bilateral' ? 'agreement' : rule.type === 'definitive-signature-by-all' ? 'mou' : 'treaty';
-      const eligibleParties = kind === 'agreement' ? ['JAM', 'BRB'] : kind === 'mou' ? ['CCLEC', 'CPU'] : FIVE_STATES;
+      // The parties the example's rule names must be registered and eligible (the domain refuses others).
+      const named = [...new Set([...JSON.stringify(rule).matchAll(/"([A-Z0-9]{2,12})"/g)].map((m) => m[1]!))];
+      for (const code of named) await http.post('/api/parties', { code, name: code, kind: 'state' });
+      const base = kind === 'agreement' ? ['JAM', 'BRB'] : kind === 'mou' ? ['CCLEC', 'CPU'] : FIVE_STATES;
+      const eligibleParties = kind === 'agreement' ? base : [...new Set([...base, ...named])];
       const parentId = rule.type === 'acceptance-share' ? await create({ eligibleParties }) : undefined;
       const response = await http.post('/api/instruments', { ...createExamples[shape].value, kind: parentId ? 'amendment' : kind, eligibleParties, ...(parentId ? { parentId } : {}) });
       expectStatus(response, 201);
