@@ -46,7 +46,8 @@ export class CommandRunner {
         stream,
         command: options.command,
         context,
-        expectedRevision: request.ifMatch,
+        // If-Match: * (any revision of an existing record): no revision to compare here.
+        expectedRevision: request.ifMatch === '*' ? undefined : request.ifMatch,
         idempotency,
         legalDateOf: options.legalDateOf,
       });

@@ -1,10 +1,21 @@
 import { applyDecorators } from '@nestjs/common';
 import { isMatch } from 'date-fns';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
-/** A calendar date as YYYY-MM-DD that exists (2023-02-29 does not). */
-export const isLegalDate = (value: unknown): value is string =>
+/** No legal date of this register lies before it (the domain refuses dates in the future). */
+export const EARLIEST_LEGAL_DATE = '1800-01-01';
+
+const isCalendarDate = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isMatch(value, 'yyyy-MM-dd');
+
+/** A calendar date as YYYY-MM-DD that exists (2023-02-29 does not), from EARLIEST_LEGAL_DATE on. */
+export const isLegalDate = (value: unknown): value is string => isCalendarDate(value) && value >= EARLIEST_LEGAL_DATE;
+
+const legalDateMessage = ({ property, value }: ValidationArguments): string => {
+  if (typeof value !== 'string') return `${property} must be a string (a calendar date as YYYY-MM-DD)`;
+  if (isCalendarDate(value)) return `${property} must be on or after ${EARLIEST_LEGAL_DATE}`;
+  return `${property} must be a calendar date as YYYY-MM-DD`;
+};
 
 export function IsLegalDate(options?: ValidationOptions) {
   return applyDecorators((target: object, propertyName: string | symbol) =>
@@ -12,7 +23,7 @@ export function IsLegalDate(options?: ValidationOptions) {
       name: 'isLegalDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a calendar date as YYYY-MM-DD`, ...options },
+      options: { message: legalDateMessage, ...options },
       validator: { validate: (value: unknown) => isLegalDate(value) },
     }),
   );
