@@ -1,25 +1,9 @@
-import { request as httpRequest } from 'node:http';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
 import { recordOpenTreaty, SIGNATORY, TREATY_TEXT } from './support/open-treaty.fixture.js';
+import { rawRequest } from './support/raw-http.js';
 import { api, startTestApp, type ApiResponse, type TestApp } from './support/test-app.js';
 
-/** A request with header values sent as raw bytes (fetch would refuse some of them), and a body as given. */
-const rawPost = (url: string, path: string, headers: Record<string, string | Buffer>, body?: string): Promise<ApiResponse> =>
-  new Promise((resolve, reject) => {
-    const latin1 = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString('latin1') : v]));
-    const req = httpRequest(url + path, { method: 'POST', headers: latin1 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const headersOut = new Headers(Object.entries(res.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));
-        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: headersOut });
-      });
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+const rawPost = (url: string, path: string, headers: Record<string, string | Buffer>, body?: string) => rawRequest(url, { path, headers, body });
 
 /** JSON text nesting objects and arrays `depth` levels around `leaf` (built as text: JSON.stringify would recurse). */
 const nested = (depth: number, leaf = '1'): string => {

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { isMatch } from 'date-fns';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
@@ -17,8 +18,14 @@ const legalDateMessage = ({ property, value }: ValidationArguments): string => {
   return `${property} must be a calendar date as YYYY-MM-DD`;
 };
 
+/**
+ * Validates, and tells OpenAPI the field is a date (format: date); the field's own ApiProperty, written above
+ * this one, adds its example, description and whether it is required.
+ */
 export function IsLegalDate(options?: ValidationOptions) {
-  return applyDecorators((target: object, propertyName: string | symbol) =>
+  return applyDecorators(
+    ApiProperty({ type: String, format: 'date' }),
+    (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isLegalDate',
       target: target.constructor,
