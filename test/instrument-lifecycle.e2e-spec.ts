@@ -218,6 +218,18 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     expect(elsewhere.status).toBe(422);
     expect(elsewhere.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect((await history(other)).length).toBe(2);
+
+    // A refused request leaves no trace of its key: after a 404 and a domain refusal, the key is still free.
+    const logHead = async () => (await http.get('/health')).body.eventStore.head;
+    const headBefore = await logHead();
+    const unknown = await http.post('/api/instruments/5a1c3e9e-0000-4000-8000-0000000000ff/drafts', { text: TEXT, summary: 'v1' }, { 'Idempotency-Key': 'fresh-key' });
+    expect(unknown.status).toBe(404);
+    const refused = await http.post(`/api/instruments/${other}/reviews`, { reviewers: ['x'], requestedOn: '2999-01-01' }, { 'Idempotency-Key': 'fresh-key' });
+    expect(refused.status).toBe(400);
+    expect(await logHead()).toBe(headBefore);
+    const valid = await http.post(`/api/instruments/${other}/drafts`, { text: TEXT, summary: 'v2' }, { 'Idempotency-Key': 'fresh-key' });
+    expect(valid.status).toBe(201);
+    expect(valid.body.replayed).toBe(false);
   });
 
   it('handles 50 concurrent conflicting commands on one instrument: each lands once or is refused, nothing lost', async () => {

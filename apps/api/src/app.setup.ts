@@ -1,14 +1,19 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { BODY_LIMIT } from './common/body-limit.js';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
+import { jsonBodyParser, RequireJsonBodyPipe } from './common/request-body.js';
 import { validationPipe } from './common/validation.js';
 
+/** Where clients reach the service, for the OpenAPI document (PUBLIC_URL behind a proxy; else HOST and PORT). */
+export const publicUrl = (env: NodeJS.ProcessEnv = process.env): string =>
+  (env.PUBLIC_URL?.trim() || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`).replace(/\/+$/, '');
 
 /** Everything main.ts and the end-to-end tests share, so the tests run the service as deployed. */
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useGlobalPipes(validationPipe());
+  app.use(...jsonBodyParser());
+  // Only stream revisions are ETags (set where a revision is answered); Express's body hashes would not match If-Match.
+  app.set('etag', false);
+  app.useGlobalPipes(new RequireJsonBodyPipe(), validationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -20,6 +25,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
         'Idempotency-Key makes a retried write safe. Dates are YYYY-MM-DD.',
     )
     .setVersion('0.1.0')
+    .addServer(publicUrl(), 'This service')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

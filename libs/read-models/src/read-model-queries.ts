@@ -85,6 +85,14 @@ export interface PendingReviewView {
   readonly ageDays: number;
 }
 
+export const PARTY_SORTS = ['code', '-code', 'name', '-name', 'registeredAt', '-registeredAt'] as const;
+export type PartySort = (typeof PARTY_SORTS)[number];
+
+export interface PartyListRequest extends PageRequest {
+  readonly kind?: string;
+  readonly sort?: PartySort;
+}
+
 export interface PartyView {
   readonly code: string;
   readonly name: string;
@@ -98,7 +106,7 @@ const pageOf = ({ page = 1, pageSize = DEFAULT_PAGE_SIZE }: PageRequest) => {
   return { page: number, pageSize: size, skip: (number - 1) * size, limit: size };
 };
 
-const sortOf = (sort: InstrumentSort): Sort => (sort.startsWith('-') ? { [sort.slice(1)]: -1, _id: 1 } : { [sort]: 1, _id: 1 });
+const sortOf = (sort: InstrumentSort | PartySort): Sort => (sort.startsWith('-') ? { [sort.slice(1)]: -1, _id: 1 } : { [sort]: 1, _id: 1 });
 
 export class ReadModelQueries {
   constructor(
@@ -214,6 +222,15 @@ export class ReadModelQueries {
   async parties(request: { readonly kind?: string } = {}): Promise<PartyView[]> {
     const docs = await this.store.collection<PartyDoc>(PARTY_DIRECTORY).find(request.kind ? { kind: request.kind } : {}, { sort: { _id: 1 } });
     return docs.map(({ code, name, kind, registeredAt }) => ({ code, name, kind, registeredAt }));
+  }
+
+  /** The party directory paged and sorted as the instrument list is (by code by default). */
+  async partyList(request: PartyListRequest = {}): Promise<Page<PartyView>> {
+    const filter: Filter = request.kind ? { kind: request.kind } : {};
+    const { page, pageSize, skip, limit } = pageOf(request);
+    const collection = this.store.collection<PartyDoc>(PARTY_DIRECTORY);
+    const [docs, total] = await Promise.all([collection.find(filter, { sort: sortOf(request.sort ?? 'code'), skip, limit }), collection.count(filter)]);
+    return { items: docs.map(({ code, name, kind, registeredAt }) => ({ code, name, kind, registeredAt })), page, pageSize, total };
   }
 
   async party(code: string): Promise<PartyView | null> {

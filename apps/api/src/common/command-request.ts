@@ -1,46 +1,103 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { BadRequestException } from '@nestjs/common';
-import type { Request } from 'express';
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
 
 /** What the HTTP request says about a command, beyond its body: who, which revision, which retry. */
 export interface CommandRequest {
   readonly actor: string;
   readonly correlationId: string | null;
-  /** `*`: any existing revision (RFC 9110). */
+  /** A stream revision, or '*' (RFC 9110: any revision of a record that exists). */
   readonly ifMatch: bigint | '*' | undefined;
   readonly idempotencyKey: string | undefined;
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** The request headers a write reads, as OpenAPI names them. */
+export const COMMAND_HEADERS = {
+  ifMatch: 'If-Match',
+  idempotencyKey: 'Idempotency-Key',
+  actor: 'X-Actor',
+  correlationId: 'X-Correlation-Id',
+} as const;
 
-/** ETags are the stream revision in quotes; If-Match accepts it with or without them. */
+export const MAX_ACTOR_LENGTH = 200;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
+// C0 and C1 controls and DEL: a name is shown in documents and history, where they have no place.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+const badHeader = (field: string, code: string, message: string) =>
+  new BadRequestException({ code, message, errors: [{ field, message }] });
+
+/** ETags are the stream revision in quotes; If-Match takes one of them (quotes optional) or `*`. */
 export const parseIfMatch = (header: string | undefined): bigint | '*' | undefined => {
-  if (header === undefined || header === '') return undefined;
+  if (header === undefined || header.trim() === '') return undefined;
   if (header.trim() === '*') return '*';
-  const match = /^\s*"?(\d{1,19})"?\s*$/.exec(header);
-  if (!match) throw new BadRequestException({ code: 'INVALID_IF_MATCH', message: 'If-Match must be an ETag this service gave, such as "3".', field: 'If-Match' });
-  return BigInt(match[1]);
+  const match = /^\s*("?)(\d{1,19})\1\s*$/.exec(header);
+  if (!match) {
+    throw badHeader(
+      COMMAND_HEADERS.ifMatch,
+      'INVALID_IF_MATCH',
+      'If-Match must be one ETag this service gave, such as "3", or *; a list of ETags or a weak ETag (W/) is not accepted.',
+    );
+  }
+  return BigInt(match[2]);
 };
 
 export const etag = (revision: bigint | 'no_stream'): string => `"${revision === 'no_stream' ? -1 : revision}"`;
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Node reads header bytes as latin1; a client sending UTF-8 (as browsers and curl do) means the UTF-8 text.
+ * Bytes that are not valid UTF-8 stay as latin1 read them.
+ */
+export const decodeHeaderText = (raw: string): string => {
+  if (!/[^\x00-\x7f]/.test(raw)) return raw;
+  try {
+    return utf8.decode(Buffer.from(raw, 'latin1'));
+  } catch {
+    return raw;
+  }
+};
+
+export const parseActor = (header: string | undefined): string => {
+  const actor = decodeHeaderText(header ?? '').trim();
+  if (actor === '') return 'anonymous';
+  if (CONTROL.test(actor)) throw badHeader(COMMAND_HEADERS.actor, 'INVALID_ACTOR', 'X-Actor must be a name without control characters.');
+  if ([...actor].length > MAX_ACTOR_LENGTH) {
+    throw badHeader(COMMAND_HEADERS.actor, 'INVALID_ACTOR', `X-Actor must be at most ${MAX_ACTOR_LENGTH} characters.`);
+  }
+  return actor;
+};
+
 export const readCommandRequest = (request: Request): CommandRequest => {
   const header = (name: string) => {
-    const value = request.headers[name];
+    const value = request.headers[name.toLowerCase()];
     return Array.isArray(value) ? value[0] : value;
   };
-  const key = header('idempotency-key');
+  const key = header(COMMAND_HEADERS.idempotencyKey);
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new BadRequestException({ code: 'INVALID_IDEMPOTENCY_KEY', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters.', field: 'Idempotency-Key' });
+    throw badHeader(COMMAND_HEADERS.idempotencyKey, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
+  }
+  const correlationId = header(COMMAND_HEADERS.correlationId)?.trim() || null;
+  if (correlationId !== null && !CORRELATION_ID.test(correlationId)) {
+    throw badHeader(COMMAND_HEADERS.correlationId, 'INVALID_CORRELATION_ID', 'X-Correlation-Id must be 1 to 200 visible ASCII characters.');
   }
   return {
-    actor: header('x-actor')?.trim() || 'anonymous',
-    correlationId: header('x-correlation-id')?.trim() || null,
-    ifMatch: parseIfMatch(header('if-match')),
+    actor: parseActor(header(COMMAND_HEADERS.actor)),
+    correlationId,
+    ifMatch: parseIfMatch(header(COMMAND_HEADERS.ifMatch)),
     idempotencyKey: key,
   };
 };
 
-export const CommandRequestInfo = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  readCommandRequest(context.switchToHttp().getRequest<Request>()),
-);
+/** A write as a controller sees it: what the request says beyond its body, and the response to set headers on. */
+export interface HttpWrite {
+  readonly request: CommandRequest;
+  readonly response: Response;
+}
+
+/** The headers of a write, checked (400 naming the header), with the response its answer goes to. */
+export const HttpWrite = createParamDecorator((_data: unknown, context: ExecutionContext): HttpWrite => {
+  const http = context.switchToHttp();
+  return { request: readCommandRequest(http.getRequest<Request>()), response: http.getResponse<Response>() };
+});

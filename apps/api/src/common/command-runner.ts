@@ -46,6 +46,7 @@ export class CommandRunner {
         stream,
         command: options.command,
         context,
+        // If-Match: * (any revision of an existing record): no revision to compare here.
         expectedRevision: request.ifMatch,
         idempotency,
         legalDateOf: options.legalDateOf,

@@ -35,6 +35,7 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
 
   async execute({ instrumentId, input, request }: ExecuteInstrumentCommand): Promise<HandleCommandResult<InstrumentState>> {
     const command = input.type === 'CreateInstrument' ? await this.resolveCreation(input) : input;
+    if ('party' in command.data) await this.requireRegistered(command.data.party);
     return this.runner.run({
       stream: instrumentStream(instrumentId),
       decider: instrumentDecider,
@@ -42,6 +43,12 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
       request,
       legalDateOf,
     });
+  }
+
+  /** A party act names a registered party: an unknown code is a 404, as on every other route (eligibility is the domain's 409). */
+  private async requireRegistered(code: string): Promise<void> {
+    const state = fold(partyDecider, await this.store.readStream(partyStream(code)));
+    if (state.status !== 'registered') throw notFound('PARTY_NOT_FOUND', `No party is registered with code ${code}.`);
   }
 
   /** Eligible parties must be registered; their names and kinds are copied into the instrument's record. */

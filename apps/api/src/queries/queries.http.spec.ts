@@ -113,7 +113,7 @@ describe('query routes', () => {
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     expect(response.headers.get('x-read-model-stale')).toBe('true');
-    expect(response.body.map((p: any) => p.code)).toEqual(['CUB', 'JAM', 'VGB']);
+    expect(response.body.items.map((p: any) => p.code)).toEqual(['CUB', 'JAM', 'VGB']);
   });
 
   it('lists instruments filtered by kind, stage and party, sorted and paged', async () => {
@@ -145,7 +145,7 @@ describe('query routes', () => {
       expect.objectContaining({ instrumentId: draft, title: 'MOU with the Caribbean Postal Union', reviewers: ['Permanent Secretary', 'Legal Adviser'], round: 1, ageDays: 0 }),
     ]);
     expect((await read('/api/reviews/pending?reviewer=Nobody')).body.total).toBe(0);
-    expect((await read('/api/parties?kind=territory')).body).toEqual([expect.objectContaining({ code: 'VGB', name: 'British Virgin Islands' })]);
+    expect((await read('/api/parties?kind=territory')).body).toEqual({ items: [expect.objectContaining({ code: 'VGB', name: 'British Virgin Islands' })], page: 1, pageSize: 20, total: 1 });
   });
 
   it('documents every query route in the OpenAPI document', async () => {

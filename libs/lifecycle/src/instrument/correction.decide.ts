@@ -10,7 +10,7 @@ import {
   RESERVATION_MOMENTS,
   type InstrumentEvent,
 } from './instrument.events.js';
-import { checkOpening, checkParticipation, checkVotes, notInFuture, plausible } from './instrument.invariants.js';
+import { checkOpening, checkParticipation, checkVotes, notInFuture, plausibleAhead } from './instrument.invariants.js';
 import { redetermine } from './instrument.redetermine.js';
 import { applyCorrection, type Instrument } from './instrument.state.js';
 
@@ -66,7 +66,7 @@ const checkCorrectedValue = (type: CorrectableEventType, field: string, value: u
   if (field === definition.dateField || /On$/.test(field)) {
     if (typeof value !== 'string') throw invalid(path, `${field} must be a date as YYYY-MM-DD.`, 'INVALID_CORRECTION');
     // Dates of acts that have taken place cannot lie ahead; a signature period may close in the future.
-    if ((definition.mayBeAhead as readonly string[]).includes(field)) plausible(path, value);
+    if ((definition.mayBeAhead as readonly string[]).includes(field)) plausibleAhead(path, value, context);
     else notInFuture(path, value, context);
   }
 };

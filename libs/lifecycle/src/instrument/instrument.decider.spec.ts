@@ -1360,3 +1360,16 @@ describe('stored events come in through one decoder', () => {
     expect(instrumentDecider.decode(current).event).toEqual({ type: 'ReviewRequested.v1', data: current.data });
   });
 });
+
+describe('instrument decider: dates ahead stay within a century', () => {
+  it('refuses a signature period closing, or a withdrawal taking effect, in the year 9999', () => {
+    spec
+      .given(adoptedTreaty())
+      .when({ type: 'OpenForSignature', data: { opensOn: '2019-06-01', closesOn: '9999-12-31', place: 'Castries' } })
+      .thenThrows('DATE_OUT_OF_RANGE', { field: 'closesOn' });
+    spec
+      .given([...openTreaty(), signed('JAM', '2019-06-10'), consented('JAM', 'ratification', '2019-11-15')])
+      .when({ type: 'NotifyWithdrawal', data: { party: 'JAM', notifiedOn: '2021-01-04', effectiveOn: '9999-12-31' } })
+      .thenThrows('DATE_OUT_OF_RANGE', { field: 'effectiveOn' });
+  });
+});

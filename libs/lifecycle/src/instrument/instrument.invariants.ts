@@ -1,5 +1,5 @@
 /** The guards and invariants every decision (and every correction) keeps. */
-import { validateInstrumentTerms } from '#libs/entry-into-force';
+import { addYearsTo, validateInstrumentTerms } from '#libs/entry-into-force';
 import { conflict, invalid, notFound } from '../shared/domain-error.js';
 import type { CommandContext, LegalDate } from '../shared/event.js';
 import { boundOn } from './instrument.acts.js';
@@ -46,6 +46,15 @@ export const requireStage = (state: Instrument, allowed: readonly Stage[], actio
 export const notInFuture = (field: string, date: LegalDate, context: CommandContext): void => {
   if (date > context.today) throw invalid(field, `${field} (${date}) is in the future; record an act once it has taken place.`, 'DATE_IN_FUTURE');
   plausible(field, date);
+};
+
+/** Dates that may lie ahead (a signature period's end, a withdrawal's effect) lie within a century. */
+export const YEARS_AHEAD = 100;
+
+export const plausibleAhead = (field: string, date: LegalDate, context: CommandContext): void => {
+  plausible(field, date);
+  const latest = addYearsTo(context.today, YEARS_AHEAD);
+  if (date > latest) throw invalid(field, `${field} (${date}) is more than ${YEARS_AHEAD} years ahead; check the year.`, 'DATE_OUT_OF_RANGE');
 };
 
 /** A date the record can hold: not before 1800 (the edge refuses those too; the domain does not rely on it). */

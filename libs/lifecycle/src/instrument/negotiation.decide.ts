@@ -15,7 +15,7 @@ import {
   lastNegotiationDate,
   notInFuture,
   NOUN,
-  plausible,
+  plausibleAhead,
   requireNegotiationDate,
   requireStage,
   requireText,
@@ -95,7 +95,8 @@ export const decideNegotiation = (command: NegotiationCommand, instrument: Instr
       // An MOU is often signed straight after approval, without a separate act of adoption.
       requireStage(instrument, instrument.kind === 'mou' ? ['approved', 'adopted'] : ['adopted'], 'opening for signature');
       const event: InstrumentEvent = { type: 'SignatureOpened.v1', data: command.data };
-      plausible('opensOn', command.data.opensOn);
+      plausibleAhead('opensOn', command.data.opensOn, context);
+      if (command.data.closesOn) plausibleAhead('closesOn', command.data.closesOn, context);
       const after = simulate(instrument, [event]);
       checkOpening(after);
       // A fixed date needs no act: the instrument is determined to enter into force on it once open.

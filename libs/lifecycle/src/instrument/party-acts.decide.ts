@@ -6,7 +6,7 @@ import { assessInstrument } from './instrument.assess.js';
 import { boundOn } from './instrument.acts.js';
 import type { DepositConsent, InstrumentCommand, NotifyWithdrawal } from './instrument.commands.js';
 import type { InstrumentEvent } from './instrument.events.js';
-import { isBound, nameOf, notInFuture, NOUN, participation, requireEligible, requireStage } from './instrument.invariants.js';
+import { isBound, nameOf, notInFuture, NOUN, participation, plausibleAhead, requireEligible, requireStage } from './instrument.invariants.js';
 import { partyAct } from './instrument.redetermine.js';
 import type { Instrument } from './instrument.state.js';
 
@@ -86,6 +86,7 @@ export const decidePartyAct = (command: PartyActCommand, instrument: Instrument,
         throw conflict('TERMINATION_BEFORE_CONSENT', `${nameOf(instrument, party)} cannot give notice of termination on ${notifiedOn}, before it became a participant (${bound}).`);
       }
       if (instrument.terminationNotice) throw conflict('ALREADY_NOTIFIED', `Notice of termination was already given on ${instrument.terminationNotice.notifiedOn}.`);
+      if (effectiveOn) plausibleAhead('effectiveOn', effectiveOn, context);
       if (effectiveOn && effectiveOn < notifiedOn) throw invalid('effectiveOn', `The termination cannot take effect (${effectiveOn}) before its notice (${notifiedOn}).`);
       return [{ type: 'TerminationNotified.v1', data: { party, notifiedOn, namedEffectiveOn: effectiveOn } }];
     }
@@ -123,6 +124,7 @@ const notifyWithdrawal = (instrument: Instrument, command: NotifyWithdrawal, con
   // The notice period runs from the notice; a later date named in the notice wins (VCLT 56(2), 68).
   const periodEnd = withdrawalPeriodEnd(terms, notifiedOn);
   const named = command.data.effectiveOn;
+  if (named) plausibleAhead('effectiveOn', named, context);
   if (named && named < periodEnd) {
     throw invalid('effectiveOn', `A withdrawal notified on ${notifiedOn} cannot take effect before ${periodEnd}, the end of the notice period; a notice may name a later date only.`, 'WITHDRAWAL_NOTICE_PERIOD');
   }

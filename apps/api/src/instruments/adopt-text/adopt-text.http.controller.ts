@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { AdoptTextRequestDto } from './adopt-text.request.dto.js';
 
@@ -11,21 +12,16 @@ import { AdoptTextRequestDto } from './adopt-text.request.dto.js';
 export class AdoptTextHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/adoption')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record the adoption of the approved text by a meeting or conference (VCLT 9)' })
-  adopt(
-    @Param() { id }: InstrumentParams,
-    @Body() body: AdoptTextRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
+  @WriteRoute({
+    path: ':id/adoption',
+    summary: 'Record the adoption of the approved text by a meeting or conference (VCLT 9)',
+    body: AdoptTextRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The text is not approved, or is adopted already (ILLEGAL_STAGE); a vote without its figures (VOTES_REQUIRED).',
+  })
+  adopt(@Param() { id }: InstrumentParams, @Body() body: AdoptTextRequestDto, @HttpWrite() write: HttpWrite) {
     const votes = body.votes ? { for: body.votes.for, against: body.votes.against, abstentions: body.votes.abstentions } : null;
-    return this.commands.send(
-      response,
-      id,
-      { type: 'AdoptText', data: { adoptedOn: body.adoptedOn, place: body.place, method: body.method, votes } },
-      request,
-    );
+    return this.commands.send(write, id, { type: 'AdoptText', data: { adoptedOn: body.adoptedOn, place: body.place, method: body.method, votes } });
   }
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { OptionalNullable } from '../../common/validation.js';
 
 const METHODS = ['consensus', 'vote'] as const;
 
@@ -40,9 +41,10 @@ export class AdoptTextRequestDto {
   @IsIn(METHODS)
   method: (typeof METHODS)[number];
 
-  @ApiPropertyOptional({ type: VotesDto, description: 'Required when the method is vote.' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: VotesDto, nullable: true, description: 'Required when the method is vote.' })
+  @OptionalNullable()
+  @IsObject()
   @ValidateNested()
   @Type(() => VotesDto)
-  votes?: VotesDto;
+  votes?: VotesDto | null;
 }

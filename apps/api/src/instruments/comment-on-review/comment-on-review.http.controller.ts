@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { CommentOnReviewRequestDto } from './comment-on-review.request.dto.js';
 
@@ -11,20 +12,15 @@ import { CommentOnReviewRequestDto } from './comment-on-review.request.dto.js';
 export class CommentOnReviewHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/reviews/comments')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Add a reviewer’s comment to the current review round' })
-  comment(
-    @Param() { id }: InstrumentParams,
-    @Body() body: CommentOnReviewRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(
-      response,
-      id,
-      { type: 'CommentOnReview', data: { author: body.author, text: body.text, article: body.article ?? null } },
-      request,
-    );
+  @WriteRoute({
+    path: ':id/reviews/comments',
+    summary: 'Add a reviewer’s comment to the current review round',
+    body: CommentOnReviewRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'No review round is open (ILLEGAL_STAGE).',
+  })
+  comment(@Param() { id }: InstrumentParams, @Body() body: CommentOnReviewRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'CommentOnReview', data: { author: body.author, text: body.text, article: body.article ?? null } });
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../common/validation.js';
 
 export class CommentOnReviewRequestDto {
   @ApiProperty({ example: 'Legal Adviser, United Kingdom' })
@@ -15,7 +16,7 @@ export class CommentOnReviewRequestDto {
   text: string;
 
   @ApiPropertyOptional({ example: '1', description: 'The article number the comment is about.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(20)
   article?: string;

@@ -1,14 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CONSENT_KINDS, RESERVATION_KINDS } from '#libs/lifecycle';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional, OptionalNullable } from '../../common/validation.js';
 import { VotesDto } from '../adopt-text/adopt-text.request.dto.js';
 import { SignatoryDto } from '../sign-instrument/sign-instrument.request.dto.js';
 
 const KINDS = [...CONSENT_KINDS, ...RESERVATION_KINDS] as const;
 
-/** The corrected fields; which of them apply depends on the act the correction names (checked by the domain). */
+/**
+ * The corrected fields, each typed as in the act it corrects; which of them apply depends on the act the
+ * correction names (checked by the domain). Null clears an optional field (place, domesticActOn, votes, closesOn).
+ */
 export class CorrectActRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The id of the event that recorded the act (see GET /api/instruments/:id/events).' })
   @IsUUID('all')
@@ -20,21 +24,26 @@ export class CorrectActRequestDto {
   @MaxLength(5000)
   reason: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() signedOn?: string;
-  @ApiPropertyOptional({ type: SignatoryDto }) @IsOptional() @ValidateNested() @Type(() => SignatoryDto) signatory?: SignatoryDto;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() definitive?: boolean;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) place?: string;
-  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() depositedOn?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsLegalDate() domesticActOn?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(20_000) text?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() madeOn?: string;
-  @ApiPropertyOptional({ enum: ['signature', 'deposit'] }) @IsOptional() @IsIn(['signature', 'deposit']) madeAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() notifiedOn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() effectiveOn?: string;
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() adoptedOn?: string;
-  @ApiPropertyOptional({ enum: ['consensus', 'vote'] }) @IsOptional() @IsIn(['consensus', 'vote']) method?: string;
-  @ApiPropertyOptional({ type: VotesDto, nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @ValidateNested() @Type(() => VotesDto) votes?: VotesDto | null;
-  @ApiPropertyOptional() @IsOptional() @IsLegalDate() opensOn?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsLegalDate() closesOn?: string | null;
+  @ApiPropertyOptional({ example: '2019-05-22' }) @Optional() @IsLegalDate() signedOn?: string;
+  @ApiPropertyOptional({ type: SignatoryDto }) @Optional() @IsObject() @ValidateNested() @Type(() => SignatoryDto) signatory?: SignatoryDto;
+  @ApiPropertyOptional() @Optional() @IsBoolean() definitive?: boolean;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 }) @OptionalNullable() @IsString() @MaxLength(200) place?: string | null;
+  @ApiPropertyOptional({ enum: KINDS }) @Optional() @IsIn(KINDS) kind?: string;
+  @ApiPropertyOptional({ example: '2019-11-01' }) @Optional() @IsLegalDate() depositedOn?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2019-10-14' }) @OptionalNullable() @IsLegalDate() domesticActOn?: string | null;
+  @ApiPropertyOptional({ minLength: 1, maxLength: 20_000 }) @Optional() @IsString() @MinLength(1) @MaxLength(20_000) text?: string;
+  @ApiPropertyOptional({ example: '2019-11-01' }) @Optional() @IsLegalDate() madeOn?: string;
+  @ApiPropertyOptional({ enum: ['signature', 'deposit'] }) @Optional() @IsIn(['signature', 'deposit']) madeAt?: string;
+  @ApiPropertyOptional({ example: '2024-03-01' }) @Optional() @IsLegalDate() notifiedOn?: string;
+  @ApiPropertyOptional({ example: '2025-03-01' }) @Optional() @IsLegalDate() effectiveOn?: string;
+  @ApiPropertyOptional({ example: '2017-05-25' }) @Optional() @IsLegalDate() adoptedOn?: string;
+  @ApiPropertyOptional({ enum: ['consensus', 'vote'] }) @Optional() @IsIn(['consensus', 'vote']) method?: string;
+  @ApiPropertyOptional({ type: VotesDto, nullable: true })
+  @OptionalNullable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => VotesDto)
+  votes?: VotesDto | null;
+  @ApiPropertyOptional({ example: '2019-05-22' }) @Optional() @IsLegalDate() opensOn?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2020-05-21' }) @OptionalNullable() @IsLegalDate() closesOn?: string | null;
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { DecideReviewRequestDto } from './decide-review.request.dto.js';
 
@@ -11,15 +12,16 @@ import { DecideReviewRequestDto } from './decide-review.request.dto.js';
 export class DecideReviewHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/reviews/decision')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Close the review round: approve (→ approved) or request changes (→ drafting)' })
-  decide(
-    @Param() { id }: InstrumentParams,
-    @Body() body: DecideReviewRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(response, id, { type: 'DecideReview', data: { decision: body.decision, comment: body.comment ?? null, ...(body.decidedOn ? { decidedOn: body.decidedOn } : {}) } }, request);
+  @WriteRoute({
+    path: ':id/reviews/decision',
+    summary: 'Close the review round: approve (→ approved) or request changes (→ drafting)',
+    body: DecideReviewRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'No review round is open (ILLEGAL_STAGE).',
+  })
+  decide(@Param() { id }: InstrumentParams, @Body() body: DecideReviewRequestDto, @HttpWrite() write: HttpWrite) {
+    const decidedOn = body.decidedOn ? { decidedOn: body.decidedOn } : {};
+    return this.commands.send(write, id, { type: 'DecideReview', data: { decision: body.decision, comment: body.comment ?? null, ...decidedOn } });
   }
 }

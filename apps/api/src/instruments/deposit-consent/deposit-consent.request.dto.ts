@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { CONSENT_KINDS, type ConsentKind } from '#libs/lifecycle';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional } from '../../common/validation.js';
 
 export class DepositConsentRequestDto {
   @ApiProperty({ enum: CONSENT_KINDS, example: 'ratification' })
@@ -13,7 +14,7 @@ export class DepositConsentRequestDto {
   depositedOn: string;
 
   @ApiPropertyOptional({ example: '2019-10-14', description: 'The date of the domestic act (parliament’s approval), where one exists.' })
-  @IsOptional()
+  @Optional()
   @IsLegalDate()
   domesticActOn?: string;
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { DiscardInstrumentRequestDto } from './discard-instrument.request.dto.js';
 
@@ -11,17 +12,15 @@ import { DiscardInstrumentRequestDto } from './discard-instrument.request.dto.js
 export class DiscardInstrumentHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/discarding')
-  @HttpCode(201)
-  @ApiOperation({
+  @WriteRoute({
+    path: ':id/discarding',
     summary: 'Discard a record created by mistake (before adoption): it leaves every list and report, stays in the log, and takes no further act',
+    body: DiscardInstrumentRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The text was adopted already (terminate it instead), or the record is discarded already.',
   })
-  discard(
-    @Param() { id }: InstrumentParams,
-    @Body() body: DiscardInstrumentRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(response, id, { type: 'DiscardInstrument', data: { reason: body.reason, ...(body.discardedOn ? { discardedOn: body.discardedOn } : {}) } }, request);
+  discard(@Param() { id }: InstrumentParams, @Body() body: DiscardInstrumentRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'DiscardInstrument', data: { reason: body.reason, ...(body.discardedOn ? { discardedOn: body.discardedOn } : {}) } });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional } from '../../common/validation.js';
 
 export class DiscardInstrumentRequestDto {
   @ApiProperty({ example: 'Recorded twice by mistake; the record of 3 March is the one kept.' })
@@ -10,7 +11,7 @@ export class DiscardInstrumentRequestDto {
   reason: string;
 
   @ApiPropertyOptional({ example: '2026-03-04', description: 'Default: the day it is recorded.' })
-  @IsOptional()
+  @Optional()
   @IsLegalDate()
   discardedOn?: string;
 }

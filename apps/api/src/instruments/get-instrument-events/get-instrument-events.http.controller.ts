@@ -1,7 +1,9 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Inject, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
 import { instrumentStream, notFound } from '#libs/lifecycle';
+import { ReadRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 
 @ApiTags('instruments')
@@ -9,9 +11,13 @@ import { InstrumentParams } from '../shared/route-params.dto.js';
 export class GetInstrumentEventsHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  @Get(':id/events')
-  @ApiOperation({ summary: 'The instrument’s history: every event in order, with its metadata (actor, recordedAt, legalDate, correlation and causation ids)' })
-  @ApiOkResponse({ description: '{ id, events: [{ id, type, revision, position, data, metadata }] }' })
+  @ReadRoute({
+    path: ':id/events',
+    summary: 'The instrument’s history: every event in order, with its metadata (actor, recordedAt, legalDate, correlation and causation ids)',
+    response: { description: '{ id, events: [{ id, type, revision, position, data, metadata }] }' },
+    badRequest: 'The id is not an instrument id (a UUID).',
+    notFound: INSTRUMENT_NOT_FOUND,
+  })
   async list(@Param() { id }: InstrumentParams) {
     const events = await this.store.readStream(instrumentStream(id));
     if (events.length === 0) throw notFound('INSTRUMENT_NOT_FOUND', `No instrument with id ${id} is recorded.`);

@@ -1,10 +1,12 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EVENT_STORE, type EventStore, fold } from '#libs/event-store';
+import { Controller, Inject, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, fold, type EventStore } from '#libs/event-store';
 import { assessInstrument, reservationObjectionWindows, instrumentDecider, instrumentStageAsOf, instrumentStream, notFound } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from '../../common/clock.js';
 import { etag } from '../../common/command-request.js';
+import { ReadRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 
 @ApiTags('instruments')
@@ -15,9 +17,14 @@ export class GetInstrumentHttpController {
     private readonly clock: Clock,
   ) {}
 
-  @Get(':id')
-  @ApiOperation({ summary: 'The instrument as folded from its stream: the write side’s own view, always current' })
-  @ApiOkResponse({ description: 'The instrument state; ETag is the stream revision (send it as If-Match).' })
+  @ReadRoute({
+    path: ':id',
+    summary: 'The instrument as folded from its stream: the write side’s own view, always current',
+    response: { description: 'The instrument state, with today’s stage and entry-into-force assessment.' },
+    etag: true,
+    badRequest: 'The id is not an instrument id (a UUID).',
+    notFound: INSTRUMENT_NOT_FOUND,
+  })
   async get(@Param() { id }: InstrumentParams, @Res({ passthrough: true }) response: Response) {
     const events = await this.store.readStream(instrumentStream(id));
     const state = fold(instrumentDecider, events);

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { MakeReservationRequestDto } from './make-reservation.request.dto.js';
 
@@ -11,20 +12,18 @@ import { MakeReservationRequestDto } from './make-reservation.request.dto.js';
 export class MakeReservationHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/parties/:code/reservations')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record a reservation or declaration made at signature or at deposit (VCLT 19-23)' })
-  make(
-    @Param() { id, code }: PartyActParams,
-    @Body() body: MakeReservationRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(
-      response,
-      id,
-      { type: 'MakeReservation', data: { party: code, kind: body.kind, text: body.text, madeOn: body.madeOn, madeAt: body.madeAt ?? null } },
-      request,
-    );
+  @WriteRoute({
+    path: ':id/parties/:code/reservations',
+    summary: 'Record a reservation or declaration made at signature or at deposit (VCLT 19-23)',
+    body: MakeReservationRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: PARTY_ACT_NOT_FOUND,
+    conflict: 'The party has not signed or deposited the act the reservation goes with (RESERVATION_WITHOUT_ACT, RESERVATION_BEFORE_ACT), or is not eligible (PARTY_NOT_ELIGIBLE).',
+  })
+  make(@Param() { id, code }: PartyActParams, @Body() body: MakeReservationRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, {
+      type: 'MakeReservation',
+      data: { party: code, kind: body.kind, text: body.text, madeOn: body.madeOn, madeAt: body.madeAt ?? null },
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { RESERVATION_KINDS, type ReservationKind } from '#libs/lifecycle';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional } from '../../common/validation.js';
 
 const MADE_AT = ['signature', 'deposit'] as const;
 
@@ -21,7 +22,7 @@ export class MakeReservationRequestDto {
   madeOn: string;
 
   @ApiPropertyOptional({ enum: MADE_AT, description: 'Default: at deposit once the party has deposited, otherwise at signature.' })
-  @IsOptional()
+  @Optional()
   @IsIn(MADE_AT)
   madeAt?: (typeof MADE_AT)[number];
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { NotifyInternalProceduresRequestDto } from './notify-internal-procedures.request.dto.js';
 
@@ -11,15 +12,15 @@ import { NotifyInternalProceduresRequestDto } from './notify-internal-procedures
 export class NotifyInternalProceduresHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/parties/:code/notification')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Bilateral agreements: record a party’s notification that its internal procedures are complete' })
-  notify(
-    @Param() { id, code }: PartyActParams,
-    @Body() body: NotifyInternalProceduresRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(response, id, { type: 'NotifyInternalProcedures', data: { party: code, notifiedOn: body.notifiedOn } }, request);
+  @WriteRoute({
+    path: ':id/parties/:code/notification',
+    summary: 'Bilateral agreements: record a party’s notification that its internal procedures are complete',
+    body: NotifyInternalProceduresRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: PARTY_ACT_NOT_FOUND,
+    conflict: 'The party has notified already (ALREADY_NOTIFIED), has not signed (NOTIFICATION_BEFORE_SIGNATURE), or is not eligible (PARTY_NOT_ELIGIBLE).',
+  })
+  notify(@Param() { id, code }: PartyActParams, @Body() body: NotifyInternalProceduresRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'NotifyInternalProcedures', data: { party: code, notifiedOn: body.notifiedOn } });
   }
 }

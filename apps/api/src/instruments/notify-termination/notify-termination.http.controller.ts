@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { NotifyTerminationRequestDto } from './notify-termination.request.dto.js';
 
@@ -11,20 +12,15 @@ import { NotifyTerminationRequestDto } from './notify-termination.request.dto.js
 export class NotifyTerminationHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/parties/:code/termination-notice')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'MOUs: record a participant’s written notice that ends the MOU under its term clause' })
-  notify(
-    @Param() { id, code }: PartyActParams,
-    @Body() body: NotifyTerminationRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(
-      response,
-      id,
-      { type: 'NotifyTermination', data: { party: code, notifiedOn: body.notifiedOn, effectiveOn: body.effectiveOn ?? null } },
-      request,
-    );
+  @WriteRoute({
+    path: ':id/parties/:code/termination-notice',
+    summary: 'MOUs: record a participant’s written notice that ends the MOU under its term clause',
+    body: NotifyTerminationRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: PARTY_ACT_NOT_FOUND,
+    conflict: 'Not an MOU (TERMINATION_NOTICE_FOR_MOUS), the participant is not bound (TERMINATION_BEFORE_CONSENT), or the notice comes too early (TERMINATION_TOO_EARLY).',
+  })
+  notify(@Param() { id, code }: PartyActParams, @Body() body: NotifyTerminationRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'NotifyTermination', data: { party: code, notifiedOn: body.notifiedOn, effectiveOn: body.effectiveOn ?? null } });
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { NotifyWithdrawalRequestDto } from './notify-withdrawal.request.dto.js';
 
@@ -11,20 +12,15 @@ import { NotifyWithdrawalRequestDto } from './notify-withdrawal.request.dto.js';
 export class NotifyWithdrawalHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/parties/:code/withdrawal')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record a notice of withdrawal or denunciation and the date it takes effect' })
-  notify(
-    @Param() { id, code }: PartyActParams,
-    @Body() body: NotifyWithdrawalRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(
-      response,
-      id,
-      { type: 'NotifyWithdrawal', data: { party: code, notifiedOn: body.notifiedOn, effectiveOn: body.effectiveOn ?? null } },
-      request,
-    );
+  @WriteRoute({
+    path: ':id/parties/:code/withdrawal',
+    summary: 'Record a notice of withdrawal or denunciation and the date it takes effect',
+    body: NotifyWithdrawalRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: PARTY_ACT_NOT_FOUND,
+    conflict: 'The party is not bound (WITHDRAWAL_BEFORE_CONSENT), is withdrawing already (ALREADY_WITHDRAWING), is locked in (WITHDRAWAL_LOCKED_IN), or the date is before the notice (WITHDRAWAL_EFFECTIVE_BEFORE_NOTICE).',
+  })
+  notify(@Param() { id, code }: PartyActParams, @Body() body: NotifyWithdrawalRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'NotifyWithdrawal', data: { party: code, notifiedOn: body.notifiedOn, effectiveOn: body.effectiveOn ?? null } });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional } from '../../common/validation.js';
 
 export class NotifyWithdrawalRequestDto {
   @ApiProperty({ example: '2024-03-01', description: 'The date the depositary received the notice.' })
@@ -8,7 +8,7 @@ export class NotifyWithdrawalRequestDto {
   notifiedOn: string;
 
   @ApiPropertyOptional({ example: '2025-03-01', description: 'Default: twelve months after the notice (VCLT 56(2)).' })
-  @IsOptional()
+  @Optional()
   @IsLegalDate()
   effectiveOn?: string;
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { OpenForSignatureRequestDto } from './open-for-signature.request.dto.js';
 
@@ -11,20 +12,15 @@ import { OpenForSignatureRequestDto } from './open-for-signature.request.dto.js'
 export class OpenForSignatureHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/signature-opening')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Open the adopted text (or an approved MOU) for signature: place, first and last day (VCLT 24(4))' })
-  open(
-    @Param() { id }: InstrumentParams,
-    @Body() body: OpenForSignatureRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(
-      response,
-      id,
-      { type: 'OpenForSignature', data: { opensOn: body.opensOn, closesOn: body.closesOn ?? null, place: body.place } },
-      request,
-    );
+  @WriteRoute({
+    path: ':id/signature-opening',
+    summary: 'Open the adopted text (or an approved MOU) for signature: place, first and last day (VCLT 24(4))',
+    body: OpenForSignatureRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The text is not adopted (an MOU: not approved), or is open already (ILLEGAL_STAGE).',
+  })
+  open(@Param() { id }: InstrumentParams, @Body() body: OpenForSignatureRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'OpenForSignature', data: { opensOn: body.opensOn, closesOn: body.closesOn ?? null, place: body.place } });
   }
 }

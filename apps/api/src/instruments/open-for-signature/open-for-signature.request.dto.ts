@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional } from '../../common/validation.js';
 
 export class OpenForSignatureRequestDto {
   @ApiProperty({ example: '2019-05-22' })
@@ -8,7 +9,7 @@ export class OpenForSignatureRequestDto {
   opensOn: string;
 
   @ApiPropertyOptional({ example: '2020-05-21', description: 'Last day for signature; open-ended when omitted.' })
-  @IsOptional()
+  @Optional()
   @IsLegalDate()
   closesOn?: string;
 

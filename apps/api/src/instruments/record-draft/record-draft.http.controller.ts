@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DraftRecordedResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { RecordDraftRequestDto } from './record-draft.request.dto.js';
 
@@ -11,17 +12,18 @@ import { RecordDraftRequestDto } from './record-draft.request.dto.js';
 export class RecordDraftHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/drafts')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record a new draft version of the whole text; answers with its version number' })
-  async record(
-    @Param() { id }: InstrumentParams,
-    @Body() body: RecordDraftRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const result = await this.commands.send(response, id, { type: 'RecordDraft', data: { text: body.text, summary: body.summary, ...(body.preparedOn ? { preparedOn: body.preparedOn } : {}) } }, request);
+  @WriteRoute({
+    path: ':id/drafts',
+    summary: 'Record a new draft version of the whole text; answers with its version number',
+    body: RecordDraftRequestDto,
+    response: DraftRecordedResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The text is in review or adopted already (ILLEGAL_STAGE).',
+  })
+  async record(@Param() { id }: InstrumentParams, @Body() body: RecordDraftRequestDto, @HttpWrite() write: HttpWrite): Promise<DraftRecordedResponse> {
+    const preparedOn = body.preparedOn ? { preparedOn: body.preparedOn } : {};
+    const result = await this.commands.send(write, id, { type: 'RecordDraft', data: { text: body.text, summary: body.summary, ...preparedOn } });
     const draft = result.events.find((e) => e.type === 'DraftVersionRecorded.v2');
-    return { ...result, version: draft?.data.version };
+    return { ...result, version: Number(draft?.data.version) };
   }
 }

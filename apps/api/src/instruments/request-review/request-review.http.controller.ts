@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { RequestReviewRequestDto } from './request-review.request.dto.js';
 
@@ -11,15 +12,16 @@ import { RequestReviewRequestDto } from './request-review.request.dto.js';
 export class RequestReviewHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/reviews')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Send the latest draft for review (stage drafting → in-review)' })
-  request(
-    @Param() { id }: InstrumentParams,
-    @Body() body: RequestReviewRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(response, id, { type: 'RequestReview', data: { reviewers: body.reviewers, note: body.note ?? null, ...(body.requestedOn ? { requestedOn: body.requestedOn } : {}) } }, request);
+  @WriteRoute({
+    path: ':id/reviews',
+    summary: 'Send the latest draft for review (stage drafting → in-review)',
+    body: RequestReviewRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The instrument is not at the drafting stage (ILLEGAL_STAGE), or has no draft to review.',
+  })
+  request(@Param() { id }: InstrumentParams, @Body() body: RequestReviewRequestDto, @HttpWrite() write: HttpWrite) {
+    const requestedOn = body.requestedOn ? { requestedOn: body.requestedOn } : {};
+    return this.commands.send(write, id, { type: 'RequestReview', data: { reviewers: body.reviewers, note: body.note ?? null, ...requestedOn } });
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
 import { FinalClausesDto, finalClauseExamples } from '../shared/final-clauses.dto.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 
 @ApiTags('entry into force')
@@ -11,22 +12,17 @@ import { InstrumentParams } from '../shared/route-params.dto.js';
 export class ReviseFinalClausesHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/final-clauses')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Revise the final clauses (entry-into-force rule, withdrawal, MOU term) until the text is adopted; clauses left out stay as they are; each revision is an event' })
-  @ApiBody({ type: FinalClausesDto, examples: finalClauseExamples((entryIntoForce) => ({ entryIntoForce })) })
-  revise(
-    @Param() { id }: InstrumentParams,
-    @Body() body: FinalClausesDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(
-      response,
-      id,
-      // Clauses left out of the body stay as they are.
-      { type: 'ReviseFinalClauses', data: { entryIntoForce: body.entryIntoForce, withdrawal: body.withdrawal, term: body.term } },
-      request,
-    );
+  @WriteRoute({
+    path: ':id/final-clauses',
+    summary: 'Revise the final clauses (entry-into-force rule, withdrawal, MOU term) until the text is adopted; clauses left out stay as they are; each revision is an event',
+    body: FinalClausesDto,
+    examples: finalClauseExamples((entryIntoForce) => ({ entryIntoForce })),
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The text is adopted already (ILLEGAL_STAGE).',
+  })
+  revise(@Param() { id }: InstrumentParams, @Body() body: FinalClausesDto, @HttpWrite() write: HttpWrite) {
+    // Clauses left out of the body stay as they are.
+    return this.commands.send(write, id, { type: 'ReviseFinalClauses', data: { entryIntoForce: body.entryIntoForce, withdrawal: body.withdrawal, term: body.term } });
   }
 }

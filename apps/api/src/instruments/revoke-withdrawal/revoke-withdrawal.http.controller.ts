@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { RevokeWithdrawalRequestDto } from './revoke-withdrawal.request.dto.js';
 
@@ -11,15 +12,15 @@ import { RevokeWithdrawalRequestDto } from './revoke-withdrawal.request.dto.js';
 export class RevokeWithdrawalHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/parties/:code/withdrawal/revocation')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record the revocation of a notice of withdrawal before it takes effect' })
-  revoke(
-    @Param() { id, code }: PartyActParams,
-    @Body() body: RevokeWithdrawalRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(response, id, { type: 'RevokeWithdrawal', data: { party: code, revokedOn: body.revokedOn } }, request);
+  @WriteRoute({
+    path: ':id/parties/:code/withdrawal/revocation',
+    summary: 'Record the revocation of a notice of withdrawal before it takes effect',
+    body: RevokeWithdrawalRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: PARTY_ACT_NOT_FOUND,
+    conflict: 'No notice of withdrawal stands (NO_PENDING_WITHDRAWAL), or it has taken effect (REVOCATION_OUT_OF_TIME).',
+  })
+  revoke(@Param() { id, code }: PartyActParams, @Body() body: RevokeWithdrawalRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'RevokeWithdrawal', data: { party: code, revokedOn: body.revokedOn } });
   }
 }

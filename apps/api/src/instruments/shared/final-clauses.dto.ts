@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional } from 'class-validator';
+import { IsObject } from 'class-validator';
 import { ENTRY_INTO_FORCE_RULE_EXAMPLES, TERM_EXAMPLES, WITHDRAWAL_TERMS_EXAMPLES } from '#libs/entry-into-force';
 import type { EntryIntoForceRule, TermTerms, WithdrawalTerms } from '#libs/lifecycle';
+import { Optional, OptionalNullable } from '../../common/validation.js';
 
 const shapes = Object.values(ENTRY_INTO_FORCE_RULE_EXAMPLES)
   .map((e) => `- ${e.summary}: \`${JSON.stringify(e.value)}\``)
@@ -15,29 +16,31 @@ export class FinalClausesDto {
     description: `The entry-into-force rule. Default: in force on definitive signature by all eligible parties. Shapes:\n${shapes}`,
     example: ENTRY_INTO_FORCE_RULE_EXAMPLES.instrumentsDays.value,
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   entryIntoForce?: EntryIntoForceRule;
 
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Withdrawal: notice period and optional lock-in. Default: twelve months (VCLT 56(2)).',
+    nullable: true,
+    description: 'Withdrawal: notice period and optional lock-in. Default (and null): twelve months (VCLT 56(2)).',
     example: Object.values(WITHDRAWAL_TERMS_EXAMPLES)[0]?.value,
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsObject()
-  withdrawal?: WithdrawalTerms;
+  withdrawal?: WithdrawalTerms | null;
 
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'An MOU’s term: effective date, term, automatic renewal, termination on notice. Default: open-ended.',
+    nullable: true,
+    description: 'An MOU’s term: effective date, term, automatic renewal, termination on notice. Default (and null): open-ended.',
     example: Object.values(TERM_EXAMPLES)[0]?.value,
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsObject()
-  term?: TermTerms;
+  term?: TermTerms | null;
 }
 
 /** Request-body examples for OpenAPI: one per rule shape. */

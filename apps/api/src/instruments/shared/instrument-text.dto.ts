@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class ArticleDto {
   @ApiProperty({ example: '1' })
@@ -29,6 +29,7 @@ export class InstrumentTextDto {
   @ApiProperty({ type: [ArticleDto] })
   @IsArray()
   @ArrayMaxSize(1000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ArticleDto)
   articles: ArticleDto[];

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsLegalDate } from '../../common/legal-date.validator.js';
+import { Optional } from '../../common/validation.js';
 
 export class SignatoryDto {
   @ApiProperty({ example: 'Illustrative Signatory' })
@@ -23,17 +24,19 @@ export class SignInstrumentRequestDto {
   signedOn: string;
 
   @ApiProperty({ type: SignatoryDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SignatoryDto)
   signatory: SignatoryDto;
 
   @ApiPropertyOptional({ default: false, description: 'A definitive signature binds without ratification (VCLT 12).' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   definitive?: boolean;
 
   @ApiPropertyOptional({ example: 'Havana' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   place?: string;

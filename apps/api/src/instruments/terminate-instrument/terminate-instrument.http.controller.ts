@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CommandRequestInfo, type CommandRequest } from '../../common/command-request.js';
-import { InstrumentCommands } from '../shared/instrument-commands.js';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { InstrumentCommandResponse } from '../../common/answers.dto.js';
+import { HttpWrite } from '../../common/command-request.js';
+import { WriteRoute } from '../../common/route-declarations.js';
+import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { TerminateInstrumentRequestDto } from './terminate-instrument.request.dto.js';
 
@@ -11,15 +12,15 @@ import { TerminateInstrumentRequestDto } from './terminate-instrument.request.dt
 export class TerminateInstrumentHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
-  @Post(':id/termination')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Record the termination of the instrument (VCLT 54); no act can be recorded after it' })
-  terminate(
-    @Param() { id }: InstrumentParams,
-    @Body() body: TerminateInstrumentRequestDto,
-    @CommandRequestInfo() request: CommandRequest,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.commands.send(response, id, { type: 'TerminateInstrument', data: { terminatedOn: body.terminatedOn, reason: body.reason } }, request);
+  @WriteRoute({
+    path: ':id/termination',
+    summary: 'Record the termination of the instrument (VCLT 54); no act can be recorded after it',
+    body: TerminateInstrumentRequestDto,
+    response: InstrumentCommandResponse,
+    notFound: INSTRUMENT_NOT_FOUND,
+    conflict: 'The instrument is terminated already, or was never in force (the code names the rule).',
+  })
+  terminate(@Param() { id }: InstrumentParams, @Body() body: TerminateInstrumentRequestDto, @HttpWrite() write: HttpWrite) {
+    return this.commands.send(write, id, { type: 'TerminateInstrument', data: { terminatedOn: body.terminatedOn, reason: body.reason } });
   }
 }

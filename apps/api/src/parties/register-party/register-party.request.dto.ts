@@ -4,6 +4,7 @@ import { PARTY_KINDS, type PartyKind } from '#libs/lifecycle';
 
 export class RegisterPartyRequestDto {
   @ApiProperty({ example: 'LCA', description: '2 to 12 upper-case letters or digits (ISO 3166 alpha-3 for states and territories).' })
+  @IsString()
   @Matches(/^[A-Z0-9]{2,12}$/, { message: 'code must be 2 to 12 upper-case letters or digits' })
   code: string;
 

@@ -1,8 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ReadModelQueries, type PartyView } from '#libs/read-models';
+import { ReadModelQueries, type Page, type PartyListRequest, type PartyView } from '#libs/read-models';
 
-export class ListPartiesQuery extends Query<PartyView[]> {
-  constructor(readonly kind?: string) {
+export class ListPartiesQuery extends Query<Page<PartyView>> {
+  constructor(readonly request: PartyListRequest) {
     super();
   }
 }
@@ -11,7 +11,7 @@ export class ListPartiesQuery extends Query<PartyView[]> {
 export class ListPartiesHandler implements IQueryHandler<ListPartiesQuery> {
   constructor(private readonly queries: ReadModelQueries) {}
 
-  execute({ kind }: ListPartiesQuery): Promise<PartyView[]> {
-    return this.queries.parties(kind ? { kind } : {});
+  execute({ request }: ListPartiesQuery): Promise<Page<PartyView>> {
+    return this.queries.partyList(request);
   }
 }

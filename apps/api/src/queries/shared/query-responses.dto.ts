@@ -196,3 +196,6 @@ export class PartyResponse {
   @ApiProperty({ enum: ['state', 'territory', 'organisation'] }) kind: string;
   @ApiPropertyOptional() registeredAt: string;
 }
+export class PartyPageResponse extends PageResponse {
+  @ApiProperty({ type: [PartyResponse] }) items: PartyResponse[];
+}
