@@ -262,6 +262,36 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     expect(events.length).toBe(before + 5);
   });
 
+  it('discards a record created by mistake: gone from lists, queue and reports, kept in the log, closed to acts', async () => {
+    const id = await createTreaty(['NLD', 'CUB']);
+    const base = `/api/instruments/${id}`;
+    const review = await http.post(`${base}/reviews`, { reviewers: ['Legal Adviser'], requestedOn: '2016-11-08' });
+    const listed = async (position: string) => {
+      const wait = { 'X-Min-Position': position };
+      const list = (await http.get('/api/instruments?pageSize=100', wait)).body.items.map((i: { id: string }) => i.id);
+      const queue = (await http.get('/api/reviews/pending?pageSize=100', wait)).body.items.map((r: { instrumentId: string }) => r.instrumentId);
+      const report = (await http.get('/api/reports/progress?format=md', wait)).body as string;
+      // The report names instruments by title; the other treaties of this spec share it, so count the rows.
+      return { list: list.includes(id), queue: queue.includes(id), reportRows: report.split('Agreement establishing the Caribbean Customs Organization').length - 1 };
+    };
+    const before = await listed(review.headers.get('x-log-position')!);
+    expect(before).toMatchObject({ list: true, queue: true });
+    expect(before.reportRows).toBeGreaterThan(0);
+
+    const discarded = await http.post(`${base}/discarding`, { reason: 'Recorded twice by mistake.' });
+    expect(discarded.status).toBe(201);
+    const after = await listed(discarded.headers.get('x-log-position')!);
+    expect(after.list).toBe(false);
+    expect(after.queue).toBe(false);
+    expect(after.reportRows).toBe(before.reportRows - 1);
+    expect((await http.get(base)).body.stage).toBe('discarded');
+    expect((await history(id)).map((e) => e.type).at(-1)).toBe('InstrumentDiscarded.v1');
+
+    const act = await http.post(`${base}/drafts`, { text: TEXT, summary: 'Again', preparedOn: '2016-12-01' });
+    expect(act.status).toBe(409);
+    expect(act.body.code).toBe('INSTRUMENT_DISCARDED');
+  });
+
   it('lists every route in the OpenAPI document', async () => {
     const doc = (await http.get('/api/docs-json')).body;
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));

@@ -12,7 +12,7 @@ import { evolveInstrument, initialInstrumentState, instrumentStream, decodeInstr
 import { statusFieldsOf, type InstrumentStatusDoc, type TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
 import { assessInstrumentAsOf, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
 import { presentParticipant, type ParticipantView, type ParticipationFacts } from './projections/participation/participation.view.js';
-import { ACT_DATE_FIELD, metadataOf } from './projections/projection.js';
+import { ACT_DATE_FIELD, actingPartyOf, metadataOf } from './projections/projection.js';
 
 export interface TimeTravelOptions {
   /** Legal date `YYYY-MM-DD`; default: today. */
@@ -45,15 +45,18 @@ export const foldInstrument = (events: readonly RecordedEvent[]): InstrumentStat
 
 /** The timeline the status view picks its last act from: every event, acts at their corrected dates. */
 const timelineOf = (state: Instrument, events: readonly RecordedEvent[]): TimelineEntry[] => {
-  const entries = events.map((e): TimelineEntry => {
-    const party = (e.data as { party?: unknown }).party;
-    const metadata = metadataOf(e);
-    return { eventId: e.id, type: e.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party: typeof party === 'string' ? party : null };
-  });
+  const decoded = events.map((e) => decodeInstrumentEvent(e));
+  const entries = decoded.map(({ event, id, metadata }): TimelineEntry => ({
+    eventId: id,
+    type: event.type,
+    legalDate: metadata.legalDate,
+    recordedAt: metadata.recordedAt,
+    party: actingPartyOf(event),
+  }));
   const byId = new Map(entries.map((entry, i) => [entry.eventId, i]));
-  for (const e of events) {
-    if (e.type !== 'ActCorrected.v1') continue;
-    const { correctedEventId, changes } = e.data as { correctedEventId: string; changes: Record<string, unknown> };
+  for (const { event } of decoded) {
+    if (event.type !== 'ActCorrected.v1') continue;
+    const { correctedEventId, changes } = event.data;
     const act = state.acts[correctedEventId];
     const date = act && changes[ACT_DATE_FIELD[act.type]];
     const i = byId.get(correctedEventId);

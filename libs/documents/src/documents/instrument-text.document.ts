@@ -1,6 +1,6 @@
 import type { InstrumentRecord } from '../model/instrument-record.js';
 import { type ArticleView, type DocumentDefinition, date, finalClauseWording, instrumentNoun, letterhead, paragraphsOf, plain, t } from './document-definition.js';
-import { draftPreparedOn, resolveVersion, type VersionSelector } from './instrument-version.js';
+import { resolveVersion, type VersionSelector } from './instrument-version.js';
 
 export interface InstrumentTextInput {
   readonly record: InstrumentRecord;
@@ -31,7 +31,7 @@ export const instrumentTextDocument: DocumentDefinition<InstrumentTextInput> = {
         ? ''
         : resolved.adopted && state.adoption
           ? t(ctx, 'text.asAdopted', { place: state.adoption.place, date: date(ctx, state.adoption.adoptedOn) })
-          : t(ctx, 'text.draftVersion', { version: resolved.draft.version, date: date(ctx, draftPreparedOn(record, resolved.draft)) }),
+          : t(ctx, 'text.draftVersion', { version: resolved.draft.version, date: date(ctx, resolved.draft.preparedOn) }),
       noText: resolved ? '' : t(ctx, 'text.noText'),
       preamble: resolved ? paragraphsOf(resolved.draft.text.preamble) : [],
       articles,

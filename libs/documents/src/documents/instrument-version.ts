@@ -1,7 +1,5 @@
-import type { DraftVersion, Instrument, LegalDate } from '#libs/lifecycle';
-import { dayOf } from '../language/legal-dates.js';
+import type { DraftVersion, Instrument } from '#libs/lifecycle';
 import { DocumentRequestError } from '../model/document-request.error.js';
-import type { InstrumentRecord } from '../model/instrument-record.js';
 
 /** A version as asked for: a draft number, the adopted text, or the latest draft. */
 export type VersionSelector = number | 'adopted' | 'latest';
@@ -43,16 +41,3 @@ export const resolveVersion = (state: Instrument, selector: VersionSelector | un
 
 const available = (count: number): string[] => ['adopted', 'latest', ...Array.from({ length: count }, (_, i) => String(i + 1))];
 
-/**
- * The date a draft version was prepared: what the text and the redline print, never the day it was recorded.
- * Drafts recorded before every DraftVersionRecorded carried `preparedOn` lack it; for them, and only for them,
- * the event's legal date stands in (its preparedOn, else the day it was recorded in the secretariat's time
- * zone; an event without a legal date, which none should be, gives that day too). Remove this fallback once an
- * upcaster fills `preparedOn` on those events.
- */
-export const draftPreparedOn = (record: InstrumentRecord, draft: DraftVersion): LegalDate => {
-  if (draft.preparedOn) return draft.preparedOn;
-  const event = record.events.find((e) => e.type === 'DraftVersionRecorded.v1' && e.data.version === draft.version);
-  const legalDate = event?.metadata.legalDate;
-  return typeof legalDate === 'string' ? legalDate : dayOf(draft.recordedAt);
-};

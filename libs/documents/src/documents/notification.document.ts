@@ -46,7 +46,19 @@ const actWord = (ctx: BuildContext, event: InstrumentEvent): string => {
       return t(ctx, 'notification.act.withdrawalRevocation');
     case 'TerminationNotified.v1':
       return t(ctx, 'notification.act.terminationNotice');
-    default:
+    case 'InstrumentCreated.v1':
+    case 'FinalClausesRevised.v1':
+    case 'DraftVersionRecorded.v2':
+    case 'ReviewRequested.v1':
+    case 'ReviewCommentAdded.v1':
+    case 'ReviewDecided.v1':
+    case 'TextAdopted.v1':
+    case 'SignatureOpened.v1':
+    case 'EntryIntoForceDetermined.v1':
+    case 'EntryIntoForceDeterminationRevoked.v1':
+    case 'InstrumentTerminated.v1':
+    case 'InstrumentDiscarded.v1':
+    case 'ActCorrected.v1':
       return '';
   }
 };
@@ -180,7 +192,16 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         action = t(ctx, 'notification.correctionSuffix', { action: base });
         break;
       }
-      default:
+      case 'InstrumentCreated.v1':
+      case 'FinalClausesRevised.v1':
+      case 'DraftVersionRecorded.v2':
+      case 'ReviewRequested.v1':
+      case 'ReviewCommentAdded.v1':
+      case 'ReviewDecided.v1':
+      case 'TextAdopted.v1':
+      case 'SignatureOpened.v1':
+      case 'InstrumentTerminated.v1':
+      case 'InstrumentDiscarded.v1':
         action = '';
     }
     const header = instrumentLines(ctx, state);

@@ -60,7 +60,7 @@ export const progressReportDocument: DocumentDefinition<ProgressReportInput> = {
     const collator = collatorFor(ctx.lang);
     const current = records
       .map((record) => ({ record, stage: stageAt(record.state, asOf) }))
-      .filter((r): r is { record: InstrumentRecord; stage: Stage } => r.stage !== null)
+      .filter((r): r is { record: InstrumentRecord; stage: Stage } => r.stage !== null && r.stage !== 'discarded') // a discarded record is in no report
       .sort((a, b) => cmp(a.record.state.createdOn, b.record.state.createdOn) || collator.compare(a.record.state.title, b.record.state.title) || cmp(a.record.state.id, b.record.state.id));
     let signatures = 0;
     let consents = 0;

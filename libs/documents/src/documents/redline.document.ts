@@ -3,7 +3,7 @@ import type { Article, InstrumentText } from '#libs/lifecycle';
 import { DocumentRequestError } from '../model/document-request.error.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
 import { type ArticleView, type BuildContext, type DocumentDefinition, type Paragraph, type Segment, date, letterhead, paragraphsOf, plain, t } from './document-definition.js';
-import { draftPreparedOn, resolveVersion, type ResolvedVersion, type VersionSelector } from './instrument-version.js';
+import { resolveVersion, type ResolvedVersion, type VersionSelector } from './instrument-version.js';
 
 export interface RedlineInput {
   readonly record: InstrumentRecord;
@@ -117,7 +117,7 @@ export const redlineTexts = (ctx: BuildContext, before: InstrumentText, after: I
 const label = (ctx: BuildContext, v: ResolvedVersion, record: InstrumentRecord): string =>
   v.adopted && record.state.adoption
     ? t(ctx, 'redline.adoptedLabel', { date: date(ctx, record.state.adoption.adoptedOn) })
-    : t(ctx, 'redline.versionLabel', { version: v.draft.version, date: date(ctx, draftPreparedOn(record, v.draft)) });
+    : t(ctx, 'redline.versionLabel', { version: v.draft.version, date: date(ctx, v.draft.preparedOn) });
 
 export const redlineDocument: DocumentDefinition<RedlineInput> = {
   template: 'redline',

@@ -1,5 +1,6 @@
 import {
   instrumentStageAsOf,
+  recordBeginsOn,
   type Consent,
   type Instrument,
   type LegalDate,
@@ -47,17 +48,8 @@ export const boundOn = (p: ParticipationAsAt): LegalDate | null =>
 export const isParty = (p: ParticipationAsAt, asOf: LegalDate): boolean =>
   boundOn(p) !== null && !(p.withdrawal && !p.withdrawal.revokedOn && p.withdrawal.effectiveOn <= asOf);
 
-/**
- * The earliest legal date the log gives the instrument: its creation, or an earlier act when its history was
- * recorded later (a treaty adopted in 2019 and entered in the register in 2024).
- */
-export const firstKnownOn = (state: Instrument): LegalDate =>
-  [
-    state.createdOn,
-    state.adoption?.adoptedOn,
-    state.signatureOpening?.opensOn,
-    ...Object.values(state.participants).flatMap((p) => [p.signature?.signedOn, p.consent?.depositedOn, p.notification?.notifiedOn]),
-  ].reduce<LegalDate>((min, d) => (d && d < min ? d : min), state.createdOn);
+/** The earliest legal date the log gives the instrument (the domain's reading). */
+export const firstKnownOn = (state: Instrument): LegalDate => recordBeginsOn(state);
 
 /** The stage as at a date (the lifecycle's reading of the legal dates); null when nothing of it existed yet. */
 export const stageAt = (state: Instrument, asOf: LegalDate): Stage | null =>

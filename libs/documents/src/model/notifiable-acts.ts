@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#libs/event-store';
-import type { InstrumentEvent, LegalDate, Reservation } from '#libs/lifecycle';
+import { decodeInstrumentEvent, isPartyAct, PARTY_ACTS, type InstrumentEvent, type LegalDate, type Reservation } from '#libs/lifecycle';
 import { dayOf } from '../language/legal-dates.js';
 import type { InstrumentRecord } from './instrument-record.js';
 
@@ -32,17 +32,28 @@ export interface NotifiableAct {
   readonly follows: readonly string[];
 }
 
-const KIND_OF: Partial<Record<InstrumentEvent['type'], NotifiableKind>> = {
-  'InstrumentSigned.v1': 'signature',
-  'ConsentDeposited.v1': 'consent',
-  'InternalProceduresNotified.v1': 'internal-procedures',
-  'ReservationMade.v1': 'reservation',
-  'WithdrawalNotified.v1': 'withdrawal',
-  'WithdrawalRevoked.v1': 'withdrawal-revocation',
-  'TerminationNotified.v1': 'termination-notice',
-  'EntryIntoForceDetermined.v1': 'entry-into-force',
-  'EntryIntoForceDeterminationRevoked.v1': 'entry-into-force-revoked',
-  'ActCorrected.v1': 'correction',
+/** The notification an event gives rise to: party acts say so in the domain's catalogue; the rest here. */
+const kindOf = (event: InstrumentEvent): NotifiableKind | null => {
+  if (isPartyAct(event)) return PARTY_ACTS[event.type].notification;
+  switch (event.type) {
+    case 'EntryIntoForceDetermined.v1':
+      return 'entry-into-force';
+    case 'EntryIntoForceDeterminationRevoked.v1':
+      return 'entry-into-force-revoked';
+    case 'ActCorrected.v1':
+      return 'correction';
+    case 'InstrumentCreated.v1':
+    case 'FinalClausesRevised.v1':
+    case 'DraftVersionRecorded.v2':
+    case 'ReviewRequested.v1':
+    case 'ReviewCommentAdded.v1':
+    case 'ReviewDecided.v1':
+    case 'TextAdopted.v1':
+    case 'SignatureOpened.v1':
+    case 'InstrumentTerminated.v1':
+    case 'InstrumentDiscarded.v1':
+      return null;
+  }
 };
 
 const recordedDay = (e: RecordedEvent): LegalDate => {
@@ -75,8 +86,8 @@ export const notifiableActs = (record: InstrumentRecord, prefix = defaultReferen
   let lastEntryIntoForce: string | null = null;
 
   for (const recorded of record.events) {
-    const event = { type: recorded.type, data: recorded.data } as unknown as InstrumentEvent;
-    const kind = KIND_OF[event.type];
+    const { event } = decodeInstrumentEvent(recorded);
+    const kind = kindOf(event);
     if (!kind) continue;
     let party: string | null = null;
     let follows: string[] = [];

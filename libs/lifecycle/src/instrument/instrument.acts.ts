@@ -37,8 +37,8 @@ export interface ActDefinition<E extends InstrumentEvent> {
 export interface PartyActDefinition<E extends PartyActEvent> extends ActDefinition<E> {
   /** Whether the act (as recorded) makes its party bound by the instrument. */
   readonly binds: (data: E['data']) => boolean;
-  /** Whether the depositary notifies the act to all parties (a notification document exists for it). */
-  readonly notified: boolean;
+  /** The depositary notification the act gives rise to (its kind names the notification document), or null. */
+  readonly notification: string | null;
 }
 
 export const PARTY_ACTS = {
@@ -48,7 +48,7 @@ export const PARTY_ACTS = {
     removable: ['place'],
     mayBeAhead: [],
     binds: (data: InstrumentSigned['data']) => data.definitive,
-    notified: true,
+    notification: 'signature',
     label: 'signature',
   },
   'ConsentDeposited.v1': {
@@ -57,7 +57,7 @@ export const PARTY_ACTS = {
     removable: ['domesticActOn'],
     mayBeAhead: [],
     binds: () => true,
-    notified: true,
+    notification: 'consent',
     label: 'consent to be bound',
   },
   'InternalProceduresNotified.v1': {
@@ -66,7 +66,7 @@ export const PARTY_ACTS = {
     removable: [],
     mayBeAhead: [],
     binds: () => true,
-    notified: true,
+    notification: 'internal-procedures',
     label: 'notification that internal procedures are complete',
   },
   'ReservationMade.v1': {
@@ -75,7 +75,7 @@ export const PARTY_ACTS = {
     removable: [],
     mayBeAhead: [],
     binds: () => false,
-    notified: true,
+    notification: 'reservation',
     label: 'reservation or declaration',
   },
   'WithdrawalNotified.v1': {
@@ -84,7 +84,7 @@ export const PARTY_ACTS = {
     removable: [],
     mayBeAhead: ['effectiveOn'],
     binds: () => false,
-    notified: true,
+    notification: 'withdrawal',
     label: 'withdrawal notice',
   },
   'WithdrawalRevoked.v1': {
@@ -93,7 +93,7 @@ export const PARTY_ACTS = {
     removable: [],
     mayBeAhead: [],
     binds: () => false,
-    notified: true,
+    notification: 'withdrawal-revocation',
     label: 'revocation of a withdrawal notice',
   },
   'TerminationNotified.v1': {
@@ -102,7 +102,7 @@ export const PARTY_ACTS = {
     removable: [],
     mayBeAhead: ['namedEffectiveOn'],
     binds: () => false,
-    notified: true,
+    notification: 'termination-notice',
     label: 'notice of termination',
   },
 } as const satisfies { readonly [T in PartyActType]: PartyActDefinition<EventOf<T>> };

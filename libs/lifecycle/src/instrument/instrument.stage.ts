@@ -64,8 +64,14 @@ const negotiationStageAsOf = (state: Instrument, asOf: LegalDate): Stage => {
 };
 
 /**
- * The first day the record speaks of: its creation, or an earlier dated draft (a text prepared at a meeting
- * before the record was opened). Before it, nothing is known of the instrument.
+ * The first day the record speaks of: its creation, or an earlier dated step when its history was entered
+ * later (drafts prepared in 2016, a treaty adopted in 2019 and entered in the register in 2024). Before it,
+ * nothing is known of the instrument.
  */
 export const recordBeginsOn = (state: Instrument): LegalDate =>
-  state.drafts.reduce((first, d) => (d.preparedOn < first ? d.preparedOn : first), state.createdOn);
+  [
+    ...state.drafts.map((d) => d.preparedOn),
+    state.adoption?.adoptedOn,
+    state.signatureOpening?.opensOn,
+    ...Object.values(state.participants).flatMap((p) => [p.signature?.signedOn, p.consent?.depositedOn, p.notification?.notifiedOn]),
+  ].reduce<LegalDate>((first, d) => (d && d < first ? d : first), state.createdOn);

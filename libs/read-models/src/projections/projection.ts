@@ -3,7 +3,7 @@
  * test harness) load those documents, call `evolve`, and commit what changed with the position guard.
  */
 import { type RecordedEvent } from '#libs/event-store';
-import { CORRECTABLE_ACTS, decodeInstrumentEvent, decodePartyEvent, type CorrectableEventType, type EventMetadata, type InstrumentEvent, type PartyEvent } from '#libs/lifecycle';
+import { CORRECTABLE_ACTS, decodeInstrumentEvent, decodePartyEvent, isPartyAct, type CorrectableEventType, type EventMetadata, type InstrumentEvent, type PartyEvent } from '#libs/lifecycle';
 import type { Filter, IndexSpec, ReadModelDoc } from '../read-model-store.port.js';
 
 /** Documents by id (evolve is called with null for a missing one, so it can create it) or by a filter. */
@@ -33,6 +33,9 @@ export const isPartyStream = (event: RecordedEvent): boolean => event.stream.sta
 /** Stored events come in through the domain's decoder (older shapes upcast); instrument streams hold only instrument events. */
 export const instrumentEventOf = (event: RecordedEvent): InstrumentEvent | null =>
   event.stream.startsWith(INSTRUMENT_PREFIX) ? decodeInstrumentEvent(event).event : null;
+
+/** The party an instrument event is the act of (from the catalogue: the acts whose data names a party). */
+export const actingPartyOf = (event: InstrumentEvent): string | null => (isPartyAct(event) ? event.data.party : null);
 
 export const partyEventOf = (event: RecordedEvent): PartyEvent | null => (isPartyStream(event) ? decodePartyEvent(event).event : null);
 

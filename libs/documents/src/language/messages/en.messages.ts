@@ -36,6 +36,7 @@ export const en = {
       'open-for-signature': 'Open for signature',
       'in-force': 'In force',
       terminated: 'Terminated',
+      discarded: 'Discarded',
     },
   },
   conditions: {

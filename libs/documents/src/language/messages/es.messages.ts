@@ -31,6 +31,7 @@ export const es = {
       'open-for-signature': 'Abierto a la firma',
       'in-force': 'En vigor',
       terminated: 'Terminado',
+      discarded: 'Descartado',
     },
   },
   conditions: {

@@ -31,6 +31,7 @@ export const fr = {
       'open-for-signature': 'Ouvert à la signature',
       'in-force': 'En vigueur',
       terminated: 'Terminé',
+      discarded: 'Écarté',
     },
   },
   conditions: {

@@ -5,7 +5,7 @@
 import { type RecordedEvent } from '#libs/event-store';
 import { type CorrectableEventType, type InstrumentEvent } from '#libs/lifecycle';
 import { positionKey, type ReadModelDoc } from '../../read-model-store.port.js';
-import { ACT_DATE_FIELD, correctableFields, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
+import { ACT_DATE_FIELD, actingPartyOf, correctableFields, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
 
 export const ACTIVITY = 'activity';
 
@@ -48,7 +48,17 @@ export const feedDetails = (event: InstrumentEvent): Record<string, unknown> => 
       const { party: _party, ...rest } = event.data;
       return rest;
     }
-    default:
+    case 'FinalClausesRevised.v1':
+    case 'TextAdopted.v1':
+    case 'SignatureOpened.v1':
+    case 'InternalProceduresNotified.v1':
+    case 'WithdrawalRevoked.v1':
+    case 'TerminationNotified.v1':
+    case 'EntryIntoForceDetermined.v1':
+    case 'EntryIntoForceDeterminationRevoked.v1':
+    case 'InstrumentTerminated.v1':
+    case 'InstrumentDiscarded.v1':
+    case 'ActCorrected.v1':
       return { ...event.data };
   }
 };
@@ -60,7 +70,7 @@ const evolveActivity = (doc: ActivityDoc | null, recorded: RecordedEvent, id: st
   const metadata = metadataOf(recorded);
   if (id === recorded.id) {
     if (doc) return doc;
-    const party = (event.data as { party?: unknown }).party;
+    const party = actingPartyOf(event);
     return {
       _id: id,
       instrumentId,
@@ -94,7 +104,8 @@ export const activityProjection: Projection<ActivityDoc> = {
   indexes: [{ keys: { instrumentId: 1 } }, { keys: { legalDate: -1 } }, { keys: { position: -1 } }, { keys: { party: 1 } }],
   target: (event) => {
     if (!instrumentIdOf(event)) return null;
-    if (event.type === 'ActCorrected.v1') return { ids: [event.id, (event.data as { correctedEventId: string }).correctedEventId] };
+    const decoded = instrumentEventOf(event)!;
+    if (decoded.type === 'ActCorrected.v1') return { ids: [event.id, decoded.data.correctedEventId] };
     return { ids: [event.id] };
   },
   evolve: evolveActivity,

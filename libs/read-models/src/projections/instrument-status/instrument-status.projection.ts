@@ -13,7 +13,7 @@
 import { type RecordedEvent } from '#libs/event-store';
 import { evolveInstrument, initialInstrumentState, decodeInstrumentEvent, type Adoption, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type Participation, type ReviewRound, type SignatureOpening, type Stage, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
-import { ACT_DATE_FIELD, instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
+import { ACT_DATE_FIELD, actingPartyOf, instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
 export const INSTRUMENT_STATUS = 'instrument_status';
 
@@ -130,7 +130,7 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
   if (!event) return doc;
   const metadata = metadataOf(recorded);
   const eventId = recorded.id;
-  const party = typeof (event.data as { party?: unknown }).party === 'string' ? (event.data as { party: string }).party : null;
+  const party = actingPartyOf(event);
   const entry: TimelineEntry = { eventId, type: event.type, legalDate: metadata.legalDate, recordedAt: metadata.recordedAt, party };
   if (event.type === 'InstrumentCreated.v1') {
     if (doc) return doc; // already applied
@@ -163,9 +163,8 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
     case 'EntryIntoForceDetermined.v1':
     case 'EntryIntoForceDeterminationRevoked.v1':
     case 'InstrumentTerminated.v1':
+    case 'InstrumentDiscarded.v1':
       return withDomainEvolve(next, recorded);
-    default:
-      return doc; // an event type this projection does not know yet
   }
 };
 

@@ -5,7 +5,7 @@
 import { type RecordedEvent } from '#libs/event-store';
 import { type Consent, type CorrectableEventType, type Notification, type PartyKind, type Reservation, type Signature, type Withdrawal } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
-import { correctableFields, instrumentEventOf, instrumentIdOf, pick, type Projection } from '../projection.js';
+import { actingPartyOf, correctableFields, instrumentEventOf, instrumentIdOf, pick, type Projection } from '../projection.js';
 
 export const PARTICIPATION = 'participation';
 
@@ -26,10 +26,6 @@ export interface ParticipationDoc extends ReadModelDoc {
 
 export const participationId = (instrumentId: string, party: string): string => `${instrumentId}:${party}`;
 
-const partyOf = (event: RecordedEvent): string | null => {
-  const party = (event.data as { party?: unknown }).party;
-  return typeof party === 'string' ? party : null;
-};
 
 const recordAct = (doc: ParticipationDoc, eventId: string, type: CorrectableEventType): ParticipationDoc =>
   doc.acts.some((a) => a.eventId === eventId) ? doc : { ...doc, acts: [...doc.acts, { eventId, type }] };
@@ -95,11 +91,23 @@ const evolveParticipation = (doc: ParticipationDoc | null, recorded: RecordedEve
           return doc.withdrawal ? { ...doc, withdrawal: { ...doc.withdrawal, ...patch } } : doc;
         case 'InternalProceduresNotified.v1':
           return doc.notification ? { ...doc, notification: { ...doc.notification, ...patch } } : doc;
-        default:
+        case 'TextAdopted.v1':
+        case 'SignatureOpened.v1':
           return doc;
       }
     }
-    default:
+    case 'FinalClausesRevised.v1':
+    case 'DraftVersionRecorded.v2':
+    case 'ReviewRequested.v1':
+    case 'ReviewCommentAdded.v1':
+    case 'ReviewDecided.v1':
+    case 'TextAdopted.v1':
+    case 'SignatureOpened.v1':
+    case 'TerminationNotified.v1':
+    case 'EntryIntoForceDetermined.v1':
+    case 'EntryIntoForceDeterminationRevoked.v1':
+    case 'InstrumentTerminated.v1':
+    case 'InstrumentDiscarded.v1':
       return doc;
   }
 };
@@ -110,23 +118,33 @@ export const participationProjection: Projection<ParticipationDoc> = {
   target: (event) => {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;
-    switch (event.type) {
-      case 'InstrumentCreated.v1': {
-        const eligible = (event.data as { eligibleParties: readonly { code: string }[] }).eligibleParties;
-        return { ids: eligible.map((p) => participationId(instrumentId, p.code)) };
-      }
+    const decoded = instrumentEventOf(event)!;
+    switch (decoded.type) {
+      case 'InstrumentCreated.v1':
+        return { ids: decoded.data.eligibleParties.map((p) => participationId(instrumentId, p.code)) };
       case 'InstrumentSigned.v1':
       case 'ConsentDeposited.v1':
       case 'ReservationMade.v1':
       case 'WithdrawalNotified.v1':
       case 'WithdrawalRevoked.v1':
       case 'InternalProceduresNotified.v1': {
-        const party = partyOf(event);
+        const party = actingPartyOf(decoded);
         return party ? { ids: [participationId(instrumentId, party)] } : null;
       }
       case 'ActCorrected.v1':
-        return { filter: { instrumentId, 'acts.eventId': (event.data as { correctedEventId: string }).correctedEventId } };
-      default:
+        return { filter: { instrumentId, 'acts.eventId': decoded.data.correctedEventId } };
+      case 'FinalClausesRevised.v1':
+      case 'DraftVersionRecorded.v2':
+      case 'ReviewRequested.v1':
+      case 'ReviewCommentAdded.v1':
+      case 'ReviewDecided.v1':
+      case 'TextAdopted.v1':
+      case 'SignatureOpened.v1':
+      case 'TerminationNotified.v1':
+      case 'EntryIntoForceDetermined.v1':
+      case 'EntryIntoForceDeterminationRevoked.v1':
+      case 'InstrumentTerminated.v1':
+      case 'InstrumentDiscarded.v1':
         return null;
     }
   },

@@ -21,8 +21,6 @@ const evolveParty = (doc: PartyDoc | null, recorded: RecordedEvent, id: string):
       return doc ?? { _id: id, code: event.data.code, name: event.data.name, kind: event.data.kind, registeredAt: metadataOf(recorded).recordedAt };
     case 'PartyRenamed.v1':
       return doc && doc.name !== event.data.name ? { ...doc, name: event.data.name } : doc;
-    default:
-      return doc;
   }
 };
 

@@ -5,7 +5,8 @@
  */
 import { type RecordedEvent } from '#libs/event-store';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
-import { ACT_DATE_FIELD, correctableFields, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
+import { isPartyAct, PARTY_ACTS, type PartyActType } from '#libs/lifecycle';
+import { actingPartyOf, correctableFields, instrumentEventOf, instrumentIdOf, metadataOf, pick, type Projection } from '../projection.js';
 
 export const PARTY_INSTRUMENTS = 'party_instruments';
 
@@ -31,7 +32,8 @@ export interface PartyInstrumentDoc extends ReadModelDoc {
 
 export const partyInstrumentId = (party: string, instrumentId: string): string => `${party}:${instrumentId}`;
 
-const ACT_KIND: Partial<Record<string, PartyActKind>> = {
+/** Every party act of the domain's catalogue has its name here (the compiler asks for a new one's). */
+const ACT_KIND: Readonly<Record<PartyActType, PartyActKind>> = {
   'InstrumentSigned.v1': 'signature',
   'ConsentDeposited.v1': 'consent',
   'ReservationMade.v1': 'reservation',
@@ -41,8 +43,9 @@ const ACT_KIND: Partial<Record<string, PartyActKind>> = {
   'TerminationNotified.v1': 'termination-notice',
 };
 
-/** Where each party act carries its legal date (correctable acts and the others). */
-const DATE_FIELD: Record<string, string> = { ...ACT_DATE_FIELD, 'WithdrawalRevoked.v1': 'revokedOn', 'TerminationNotified.v1': 'notifiedOn' };
+/** Where each party act carries its legal date: the catalogue says. */
+const dateOf = (type: string, details: Readonly<Record<string, unknown>>): string =>
+  details[PARTY_ACTS[type as PartyActType].dateField] as string;
 
 const latest = (acts: readonly PartyAct[]): string => acts.reduce((max, a) => (a.date > max ? a.date : max), '');
 
@@ -51,15 +54,15 @@ const evolvePartyInstrument = (doc: PartyInstrumentDoc | null, recorded: Recorde
   const instrumentId = instrumentIdOf(recorded);
   if (!event || !instrumentId) return doc;
   const metadata = metadataOf(recorded);
-  const act = ACT_KIND[event.type];
-  if (act) {
-    const { party, ...details } = event.data as { party: string } & Record<string, unknown>;
+  if (isPartyAct(event)) {
+    const act = ACT_KIND[event.type];
+    const { party, ...details } = event.data as typeof event.data & Record<string, unknown>;
     if (doc?.acts.some((a) => a.eventId === recorded.id)) return doc;
     const entry: PartyAct = {
       eventId: recorded.id,
       act,
       type: event.type,
-      date: details[DATE_FIELD[event.type]!] as string,
+      date: dateOf(event.type, details),
       recordedAt: metadata.recordedAt,
       details,
       corrections: [],
@@ -73,7 +76,7 @@ const evolvePartyInstrument = (doc: PartyInstrumentDoc | null, recorded: Recorde
     const acts = doc.acts.map((a) => {
       if (a.eventId !== correctedEventId || a.corrections.some((c) => c.eventId === recorded.id)) return a;
       const details = { ...a.details, ...pick(changes, correctableFields(correctedType)) };
-      return { ...a, details, date: details[DATE_FIELD[a.type]!] as string, corrections: [...a.corrections, correction] };
+      return { ...a, details, date: dateOf(a.type, details), corrections: [...a.corrections, correction] };
     });
     return { ...doc, acts, lastActOn: latest(acts) };
   }
@@ -86,13 +89,10 @@ export const partyInstrumentsProjection: Projection<PartyInstrumentDoc> = {
   target: (event) => {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;
-    if (ACT_KIND[event.type]) {
-      const party = (event.data as { party?: unknown }).party;
-      return typeof party === 'string' ? { ids: [partyInstrumentId(party, instrumentId)] } : null;
-    }
-    if (event.type === 'ActCorrected.v1') {
-      return { filter: { instrumentId, 'acts.eventId': (event.data as { correctedEventId: string }).correctedEventId } };
-    }
+    const decoded = instrumentEventOf(event)!;
+    const party = actingPartyOf(decoded);
+    if (party) return { ids: [partyInstrumentId(party, instrumentId)] };
+    if (decoded.type === 'ActCorrected.v1') return { filter: { instrumentId, 'acts.eventId': decoded.data.correctedEventId } };
     return null;
   },
   evolve: evolvePartyInstrument,

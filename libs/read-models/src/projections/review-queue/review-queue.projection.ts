@@ -46,7 +46,22 @@ const evolveReview = (doc: ReviewQueueDoc | null, recorded: RecordedEvent, id: s
     case 'ReviewDecided.v1':
     case 'InstrumentDiscarded.v1':
       return null; // decided, or the record discarded: no longer awaiting review (and a replay does not bring it back)
-    default:
+    case 'InstrumentCreated.v1':
+    case 'FinalClausesRevised.v1':
+    case 'DraftVersionRecorded.v2':
+    case 'TextAdopted.v1':
+    case 'SignatureOpened.v1':
+    case 'InstrumentSigned.v1':
+    case 'ConsentDeposited.v1':
+    case 'InternalProceduresNotified.v1':
+    case 'ReservationMade.v1':
+    case 'WithdrawalNotified.v1':
+    case 'WithdrawalRevoked.v1':
+    case 'TerminationNotified.v1':
+    case 'EntryIntoForceDetermined.v1':
+    case 'EntryIntoForceDeterminationRevoked.v1':
+    case 'InstrumentTerminated.v1':
+    case 'ActCorrected.v1':
       return doc;
   }
 };
@@ -57,10 +72,11 @@ export const reviewQueueProjection: Projection<ReviewQueueDoc> = {
   target: (event) => {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;
-    if (event.type === 'ReviewRequested.v1' || event.type === 'ReviewCommentAdded.v1' || event.type === 'ReviewDecided.v1') {
-      return { ids: [reviewId(instrumentId, (event.data as { round: number }).round)] };
+    const decoded = instrumentEventOf(event)!;
+    if (decoded.type === 'ReviewRequested.v1' || decoded.type === 'ReviewCommentAdded.v1' || decoded.type === 'ReviewDecided.v1') {
+      return { ids: [reviewId(instrumentId, decoded.data.round)] };
     }
-    if (event.type === 'InstrumentDiscarded.v1') return { filter: { instrumentId } };
+    if (decoded.type === 'InstrumentDiscarded.v1') return { filter: { instrumentId } };
     return null;
   },
   evolve: evolveReview,
