@@ -133,6 +133,8 @@ export type CorrectableEventType = {
   [T in CatalogueType]: (typeof ALL_ACTS)[T]['correctable'] extends readonly [] ? never : T;
 }[CatalogueType];
 export type CorrectableEvent = EventOf<CorrectableEventType>;
+/** Every field a correction may change, on any act (what a correction request may carry). */
+export type CorrectableField = (typeof ALL_ACTS)[CatalogueType]['correctable'][number];
 
 export const CORRECTABLE_ACTS = Object.fromEntries(
   Object.entries(ALL_ACTS).filter(([, act]) => act.correctable.length > 0),
