@@ -119,34 +119,11 @@ export const participationProjection: Projection<ParticipationDoc> = {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;
     const decoded = instrumentEventOf(event)!;
-    switch (decoded.type) {
-      case 'InstrumentCreated.v1':
-        return { ids: decoded.data.eligibleParties.map((p) => participationId(instrumentId, p.code)) };
-      case 'InstrumentSigned.v1':
-      case 'ConsentDeposited.v1':
-      case 'ReservationMade.v1':
-      case 'WithdrawalNotified.v1':
-      case 'WithdrawalRevoked.v1':
-      case 'InternalProceduresNotified.v1': {
-        const party = actingPartyOf(decoded);
-        return party ? { ids: [participationId(instrumentId, party)] } : null;
-      }
-      case 'ActCorrected.v1':
-        return { filter: { instrumentId, 'acts.eventId': decoded.data.correctedEventId } };
-      case 'FinalClausesRevised.v1':
-      case 'DraftVersionRecorded.v2':
-      case 'ReviewRequested.v1':
-      case 'ReviewCommentAdded.v1':
-      case 'ReviewDecided.v1':
-      case 'TextAdopted.v1':
-      case 'SignatureOpened.v1':
-      case 'TerminationNotified.v1':
-      case 'EntryIntoForceDetermined.v1':
-      case 'EntryIntoForceDeterminationRevoked.v1':
-      case 'InstrumentTerminated.v1':
-      case 'InstrumentDiscarded.v1':
-        return null;
-    }
+    if (decoded.type === 'InstrumentCreated.v1') return { ids: decoded.data.eligibleParties.map((p) => participationId(instrumentId, p.code)) };
+    if (decoded.type === 'ActCorrected.v1') return { filter: { instrumentId, 'acts.eventId': decoded.data.correctedEventId } };
+    // Every party act concerns its party's row; evolve (exhaustive over the events) decides what changes.
+    const party = actingPartyOf(decoded);
+    return party ? { ids: [participationId(instrumentId, party)] } : null;
   },
   evolve: evolveParticipation,
 };
