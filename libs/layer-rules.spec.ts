@@ -16,8 +16,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'entry-into-force': [],
   lifecycle: ['entry-into-force', 'event-store'],
   'event-store': [],
-  'read-models': ['event-store', 'lifecycle', 'entry-into-force'],
+  'read-models': ['event-store', 'lifecycle', 'entry-into-force', 'identity'],
   documents: ['event-store', 'lifecycle', 'entry-into-force'],
+  identity: ['event-store', 'lifecycle', 'entry-into-force'],
 };
 /** What the pure domain may load at run time, transitively. */
 const PURE_ENTRIES = ['#libs/lifecycle', '#libs/entry-into-force'];

@@ -36,7 +36,7 @@ const start = async (dataDir: string): Promise<Running> => {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, EVENT_STORE: 'embedded', DEMO_DATA: 'off', PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, EVENT_STORE: 'embedded', DEMO_DATA: 'off', PORT: String(port), HOST: '127.0.0.1', INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_PASSWORD: ADMIN.password },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -63,6 +63,27 @@ const kill = (running: Running) =>
     running.child.kill('SIGKILL');
   });
 
+const ADMIN = { username: 'crash.admin', password: 'a-long-password-for-the-crash-test' };
+
+/** Signs in (session cookie and CSRF token), opens a writer account, and answers that account's API token. */
+const writerToken = async (url: string): Promise<string> => {
+  const signIn = async (username: string, password: string) => {
+    const response = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return (path: string, body: unknown) =>
+      fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
+  };
+  const asAdmin = await signIn(ADMIN.username, ADMIN.password);
+  const writer = { username: 'crash.writer', password: 'another-long-password-for-writing' };
+  expect((await asAdmin('/api/admin/accounts', { ...writer, displayName: 'Crash test writer', roles: ['legal-officer', 'depositary'] })).status).toBe(201);
+  const asWriter = await signIn(writer.username, writer.password);
+  const issued = await asWriter('/api/account/tokens', { label: 'crash test' });
+  expect(issued.status).toBe(201);
+  return ((await issued.json()) as { token: string }).token;
+};
+
 describe('a crash while writing (kill -9, then restart on the same data)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'treaty-tracker-crash-'));
   let running: Running | undefined;
@@ -78,7 +99,9 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
 
   it('keeps every acknowledged write, with no revision gap, over three cycles', async () => {
     running = await start(dataDir);
-    let http = api(running.url);
+    // As a client would: sign in as the first administrator, open the writers' account, and take its token.
+    const token = await writerToken(running.url);
+    let http = api(running.url, { token });
     expect((await http.post('/api/parties', { code: 'CRASH', name: 'Crash test party', kind: 'state' })).status).toBe(201);
     const created = await http.post('/api/instruments', { kind: 'treaty', title: 'Written through crashes', eligibleParties: ['CRASH'] });
     expect(created.status).toBe(201);
@@ -111,7 +134,7 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
       await Promise.all(writers);
 
       running = await start(dataDir);
-      http = api(running.url);
+      http = api(running.url, { token });
       const events = (await http.get(`/api/instruments/${instrument}/events`)).body.events as { id: string; revision: number }[];
       expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
       const recorded = new Map(events.map((e) => [e.id, e.revision]));

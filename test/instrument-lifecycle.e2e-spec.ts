@@ -91,7 +91,12 @@ describe('an instrument’s life over HTTP (embedded store)', () => {
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
     expect(events[0].type).toBe('InstrumentCreated.v1');
     const consent = events.find((e) => e.type === 'ConsentDeposited.v1')!;
-    expect(consent.metadata).toMatchObject({ legalDate: '2019-11-01', actor: 'anonymous' });
+    // The actor is the authenticated principal, never a header the client chose.
+    expect(consent.metadata).toMatchObject({
+      legalDate: '2019-11-01',
+      actor: 'secretariat',
+      principal: { accountId: 'secretariat', displayName: 'Test secretariat', roles: ['admin', 'legal-officer', 'depositary'], actingFor: 'CUB' },
+    });
     expect(Date.parse(consent.metadata.recordedAt)).not.toBeNaN();
     expect(consent.metadata.correlationId).toEqual(expect.any(String));
     expect(consent.metadata.causationId).toEqual(expect.any(String));

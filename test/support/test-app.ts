@@ -6,9 +6,22 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/app.setup.js';
+import { AccountsService, SYSTEM_PRINCIPAL } from '../../apps/api/src/identity/accounts.service.js';
+import type { Role } from '#libs/identity';
+
+/**
+ * The secretariat's officer the specs act as unless they say otherwise: admin, legal officer and depositary
+ * in one account, with an API token (the specs are about the record, not about who may write it).
+ */
+export const SECRETARIAT_ROLES: readonly Role[] = ['admin', 'legal-officer', 'depositary'];
+const tokensByUrl = new Map<string, string>();
 
 export interface TestApp {
   readonly url: string;
+  /** The secretariat officer's API token (sent by `api(url)` unless another is given). */
+  readonly token: string;
+  /** Opens an account with these roles and answers its API token. */
+  account(username: string, roles: readonly Role[], parties?: readonly string[]): Promise<string>;
   readonly dataDir: string;
   readonly app: NestExpressApplication;
   /** Stops the service; the data directory stays unless `removeData`. */
@@ -30,8 +43,21 @@ export const startTestApp = async (options: { dataDir?: string; env?: Record<str
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const accounts = app.get(AccountsService);
+  const account = async (username: string, roles: readonly Role[], parties: readonly string[] = []) => {
+    if ((await accounts.account(username)).status === 'none') {
+      await accounts.openLocal({ username, displayName: `Test ${username}`, roles, parties, password: `${username}-password-for-tests` }, SYSTEM_PRINCIPAL);
+    }
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    return (await accounts.issueToken(username, { label: 'tests', roles: null, expiresAt }, SYSTEM_PRINCIPAL)).token;
+  };
+  const token = await account('secretariat', SECRETARIAT_ROLES);
+  tokensByUrl.set(url, token);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
+    token,
+    account,
     dataDir,
     app,
     close: async ({ removeData = true } = {}) => {
@@ -48,11 +74,12 @@ export interface ApiResponse<T = any> {
 }
 
 /** A small JSON client over fetch. */
-export const api = (baseUrl: string) => {
+export const api = (baseUrl: string, options: { token?: string | null } = {}) => {
+  const token = options.token === undefined ? tokensByUrl.get(baseUrl) : options.token;
   const call = async <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();

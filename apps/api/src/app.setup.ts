@@ -1,8 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { CredentialStore } from '#libs/identity';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { jsonBodyParser, RequireJsonBodyPipe } from './common/request-body.js';
 import { validationPipe } from './common/validation.js';
+import { CREDENTIAL_STORE } from './identity/accounts.service.js';
+import type { IdentityConfig } from './identity/identity.config.js';
+import { IDENTITY_CONFIG } from './identity/identity.tokens.js';
+import { withSecuritySchemes } from './identity/security-schemes.js';
+import { sessionMiddleware } from './identity/session.js';
 
 /** Where clients reach the service, for the OpenAPI document (PUBLIC_URL behind a proxy; else HOST and PORT). */
 export const publicUrl = (env: NodeJS.ProcessEnv = process.env): string =>
@@ -10,6 +17,11 @@ export const publicUrl = (env: NodeJS.ProcessEnv = process.env): string =>
 
 /** Everything main.ts and the end-to-end tests share, so the tests run the service as deployed. */
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
+  // Security headers on every answer; the API document's page needs its own inline style only.
+  app.use(helmet());
+  // Behind a TLS-terminating proxy, TRUST_PROXY names it, so that Secure cookies and client addresses hold.
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.use(sessionMiddleware(app.get<CredentialStore>(CREDENTIAL_STORE), app.get<IdentityConfig>(IDENTITY_CONFIG)));
   app.use(...jsonBodyParser());
   // Only stream revisions are ETags (set where a revision is answered); Express's body hashes would not match If-Match.
   app.set('etag', false);
@@ -17,7 +29,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalFilters(new ErrorResponseFilter());
   app.enableShutdownHooks();
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-  const config = new DocumentBuilder()
+  const config = withSecuritySchemes(new DocumentBuilder())
     .setTitle('Treaty and MOU lifecycle tracker')
     .setDescription(
       'Records the life of each instrument as events: drafting, review, adoption, signature, consent, reservations, withdrawal, entry into force. ' +

@@ -3,6 +3,7 @@
  * titles on feed lines and party views) are done here at read time, so projections never fan out.
  */
 import type { Stage } from '#libs/lifecycle';
+import { ACCOUNT_DIRECTORY, type AccountDoc } from './projections/account-directory/account-directory.projection.js';
 import { ACTIVITY, type ActivityDoc } from './projections/activity/activity.projection.js';
 import { INSTRUMENT_STATUS, type InstrumentStatusDoc } from './projections/instrument-status/instrument-status.projection.js';
 import { assessStatusDoc, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
@@ -39,6 +40,8 @@ export interface InstrumentListRequest extends PageRequest {
   /** Instruments this party is eligible for. */
   readonly party?: string;
   readonly sort?: InstrumentSort;
+  /** What the reader may see, as a filter on the status documents (the edge derives it from the principal). */
+  readonly audience?: Filter | null;
 }
 
 export interface PartyInstrumentView {
@@ -139,11 +142,12 @@ export class ReadModelQueries {
     if (request.kind) filter.kind = request.kind;
     if (request.stage) filter.stage = request.stage === 'discarded' ? { $in: [] } : request.stage;
     if (request.party) filter.eligibleParties = request.party;
+    const visible: Filter = request.audience ? { $and: [filter, request.audience] } : filter;
     const { page, pageSize, skip, limit } = pageOf(request);
     const collection = this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS);
     const [docs, total] = await Promise.all([
-      collection.find(filter, { sort: sortOf(request.sort ?? 'title'), skip, limit }),
-      collection.count(filter),
+      collection.find(visible, { sort: sortOf(request.sort ?? 'title'), skip, limit }),
+      collection.count(visible),
     ]);
     return { items: docs.map((d) => presentStatus(d, asOf)), page, pageSize, total };
   }
@@ -231,6 +235,20 @@ export class ReadModelQueries {
     const collection = this.store.collection<PartyDoc>(PARTY_DIRECTORY);
     const [docs, total] = await Promise.all([collection.find(filter, { sort: sortOf(request.sort ?? 'code'), skip, limit }), collection.count(filter)]);
     return { items: docs.map(({ code, name, kind, registeredAt }) => ({ code, name, kind, registeredAt })), page, pageSize, total };
+  }
+
+  /** The accounts, by username (for administrators: roles, parties, tokens' labels and expiry, never secrets). */
+  async accounts(request: PageRequest = {}): Promise<Page<Omit<AccountDoc, '_id' | '_position'>>> {
+    const { page, pageSize, skip, limit } = pageOf(request);
+    const collection = this.store.collection<AccountDoc>(ACCOUNT_DIRECTORY);
+    const [docs, total] = await Promise.all([collection.find({}, { sort: { _id: 1 }, skip, limit }), collection.count({})]);
+    return { items: docs.map(({ _id, _position, ...account }) => account), page, pageSize, total };
+  }
+
+  /** What decides who may see an instrument: its stage and the parties eligible for it (null: not recorded). */
+  async audienceOf(instrumentId: string): Promise<{ readonly stage: Stage; readonly eligibleParties: readonly string[] } | null> {
+    const doc = await this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId });
+    return doc && { stage: doc.stage, eligibleParties: doc.eligibleParties };
   }
 
   async party(code: string): Promise<PartyView | null> {

@@ -1,9 +1,12 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { BadRequestException, createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import type { RecordedPrincipal } from '#libs/event-store';
 import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../identity/access.guard.js';
+import { recordedPrincipal } from '#libs/identity';
 
-/** What the HTTP request says about a command, beyond its body: who, which revision, which retry. */
+/** What the HTTP request says about a command, beyond its body: who (as authenticated), which revision, which retry. */
 export interface CommandRequest {
-  readonly actor: string;
+  readonly principal: RecordedPrincipal;
   readonly correlationId: string | null;
   /** A stream revision, or '*' (RFC 9110: any revision of a record that exists). */
   readonly ifMatch: bigint | '*' | undefined;
@@ -14,15 +17,11 @@ export interface CommandRequest {
 export const COMMAND_HEADERS = {
   ifMatch: 'If-Match',
   idempotencyKey: 'Idempotency-Key',
-  actor: 'X-Actor',
   correlationId: 'X-Correlation-Id',
 } as const;
 
-export const MAX_ACTOR_LENGTH = 200;
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 const CORRELATION_ID = /^[\x21-\x7e]{1,200}$/;
-// C0 and C1 controls and DEL: a name is shown in documents and history, where they have no place.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const badHeader = (field: string, code: string, message: string) =>
   new BadRequestException({ code, message, errors: [{ field, message }] });
@@ -44,31 +43,6 @@ export const parseIfMatch = (header: string | undefined): bigint | '*' | undefin
 
 export const etag = (revision: bigint | 'no_stream'): string => `"${revision === 'no_stream' ? -1 : revision}"`;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Node reads header bytes as latin1; a client sending UTF-8 (as browsers and curl do) means the UTF-8 text.
- * Bytes that are not valid UTF-8 stay as latin1 read them.
- */
-export const decodeHeaderText = (raw: string): string => {
-  if (!/[^\x00-\x7f]/.test(raw)) return raw;
-  try {
-    return utf8.decode(Buffer.from(raw, 'latin1'));
-  } catch {
-    return raw;
-  }
-};
-
-export const parseActor = (header: string | undefined): string => {
-  const actor = decodeHeaderText(header ?? '').trim();
-  if (actor === '') return 'anonymous';
-  if (CONTROL.test(actor)) throw badHeader(COMMAND_HEADERS.actor, 'INVALID_ACTOR', 'X-Actor must be a name without control characters.');
-  if ([...actor].length > MAX_ACTOR_LENGTH) {
-    throw badHeader(COMMAND_HEADERS.actor, 'INVALID_ACTOR', `X-Actor must be at most ${MAX_ACTOR_LENGTH} characters.`);
-  }
-  return actor;
-};
-
 export const readCommandRequest = (request: Request): CommandRequest => {
   const header = (name: string) => {
     const value = request.headers[name.toLowerCase()];
@@ -82,8 +56,12 @@ export const readCommandRequest = (request: Request): CommandRequest => {
   if (correlationId !== null && !CORRELATION_ID.test(correlationId)) {
     throw badHeader(COMMAND_HEADERS.correlationId, 'INVALID_CORRELATION_ID', 'X-Correlation-Id must be 1 to 200 visible ASCII characters.');
   }
+  const { principal } = request as AuthenticatedRequest;
+  // The access guard established who calls; every write route requires credentials, so there is one.
+  if (!principal) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', message: 'Sign in first.' });
+  const party = request.params?.code;
   return {
-    actor: parseActor(header(COMMAND_HEADERS.actor)),
+    principal: recordedPrincipal(principal, typeof party === 'string' ? party : undefined),
     correlationId,
     ifMatch: parseIfMatch(header(COMMAND_HEADERS.ifMatch)),
     idempotencyKey: key,

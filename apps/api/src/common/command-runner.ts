@@ -29,7 +29,8 @@ export class CommandRunner {
     const commandId = randomUUID();
     const now = this.clock.now();
     const context = {
-      actor: request.actor,
+      actor: request.principal.accountId,
+      principal: request.principal,
       now: now.toISOString(),
       today: this.clock.today(),
       correlationId: request.correlationId ?? commandId,

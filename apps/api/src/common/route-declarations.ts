@@ -1,8 +1,10 @@
 import { applyDecorators, Get, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { Access, describeRule, type AccessRule } from '../identity/access-rule.js';
+import { securityOf } from '../identity/security-schemes.js';
 import { ErrorResponse } from './answers.dto.js';
 import { BODY_LIMIT } from './body-limit.js';
-import { COMMAND_HEADERS, MAX_ACTOR_LENGTH } from './command-request.js';
+import { COMMAND_HEADERS } from './command-request.js';
 import { MAX_BODY_DEPTH } from './request-body.js';
 
 const ETAG_HEADER = { description: 'The record’s stream revision; send it back as If-Match.', schema: { type: 'string', example: '"3"' } };
@@ -11,7 +13,7 @@ const error = (status: number, description: string) => ApiResponse({ status, des
 
 /** The answers every write can give besides its own 404 and 409, each with the error body. */
 const WRITE_ERRORS = {
-  [HttpStatus.BAD_REQUEST]: `A bad field, path parameter or header, each named in errors (VALIDATION_FAILED, MALFORMED_JSON, BODY_TOO_DEEP over ${MAX_BODY_DEPTH} levels, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_ACTOR…), or a rule of the final clauses broken.`,
+  [HttpStatus.BAD_REQUEST]: `A bad field, path parameter or header, each named in errors (VALIDATION_FAILED, MALFORMED_JSON, BODY_TOO_DEEP over ${MAX_BODY_DEPTH} levels, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CORRELATION_ID…), or a rule of the final clauses broken.`,
   [HttpStatus.PRECONDITION_FAILED]: 'If-Match named another revision than the record’s current one (REVISION_MISMATCH): read it again.',
   [HttpStatus.PAYLOAD_TOO_LARGE]: `The body is larger than BODY_LIMIT (${BODY_LIMIT}) (BODY_TOO_LARGE).`,
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'The body is not sent as application/json, or there is none (UNSUPPORTED_MEDIA_TYPE).',
@@ -21,13 +23,14 @@ const WRITE_ERRORS = {
 const COMMAND_HEADER_DOCS = [
   { name: COMMAND_HEADERS.ifMatch, description: 'Write only if the record is at this revision (its ETag), else 412; * : any revision of an existing record.', schema: { type: 'string', example: '"3"' } },
   { name: COMMAND_HEADERS.idempotencyKey, description: 'Repeating the request with the same key returns the first answer and records nothing (1 to 200 visible ASCII characters).', schema: { type: 'string', maxLength: 200 } },
-  { name: COMMAND_HEADERS.actor, description: `Who records the act (UTF-8, at most ${MAX_ACTOR_LENGTH} characters, no control characters). Default: anonymous.`, schema: { type: 'string', maxLength: MAX_ACTOR_LENGTH } },
   { name: COMMAND_HEADERS.correlationId, description: 'Ties acts together in their metadata (1 to 200 visible ASCII characters). Default: the command id.', schema: { type: 'string', maxLength: 200 } },
 ] as const;
 
 export interface WriteRouteOptions {
   /** Below the controller's path; omitted for the collection itself. */
   readonly path?: string;
+  /** Who may call it (every route states it; the access guard applies it). */
+  readonly access: AccessRule;
   readonly summary: string;
   readonly description?: string;
   /** The request body's class (validated by it, documented from it). */
@@ -51,7 +54,8 @@ export const WriteRoute = (options: WriteRouteOptions) =>
   applyDecorators(
     Post(options.path),
     HttpCode(HttpStatus.CREATED),
-    ApiOperation({ summary: options.summary, ...(options.description ? { description: options.description } : {}) }),
+    ...accessDecorators(options.access),
+    ApiOperation({ summary: options.summary, description: [options.description, describeRule(options.access)].filter(Boolean).join(' ') }),
     ApiConsumes('application/json'),
     ApiBody({ type: options.body, ...(options.examples ? { examples: options.examples } : {}) }),
     ...COMMAND_HEADER_DOCS.map((header) => ApiHeader({ ...header, required: false })),
@@ -76,6 +80,8 @@ export const WriteRoute = (options: WriteRouteOptions) =>
 
 export interface ReadRouteOptions {
   readonly path?: string;
+  /** Who may call it (every route states it; the access guard applies it). */
+  readonly access: AccessRule;
   readonly summary: string;
   readonly description?: string;
   /** The 200 body's class, or a description of it where it has no class. */
@@ -91,7 +97,8 @@ export interface ReadRouteOptions {
 export const ReadRoute = (options: ReadRouteOptions) =>
   applyDecorators(
     Get(options.path),
-    ApiOperation({ summary: options.summary, ...(options.description ? { description: options.description } : {}) }),
+    ...accessDecorators(options.access),
+    ApiOperation({ summary: options.summary, description: [options.description, describeRule(options.access)].filter(Boolean).join(' ') }),
     ApiResponse({
       status: HttpStatus.OK,
       ...('description' in options.response ? { description: options.response.description } : { description: 'OK', type: options.response }),
@@ -100,3 +107,18 @@ export const ReadRoute = (options: ReadRouteOptions) =>
     error(HttpStatus.BAD_REQUEST, options.badRequest),
     ...(options.notFound ? [error(HttpStatus.NOT_FOUND, options.notFound)] : []),
   );
+
+/** The rule, its security requirement in OpenAPI, and the 401/403 answers it can give. */
+export const accessDecorators = (rule: AccessRule) => [
+  Access(rule),
+  ...securityOf(rule),
+  ...('public' in rule
+    ? []
+    : [
+        error(HttpStatus.UNAUTHORIZED, 'No credentials (UNAUTHENTICATED), or an API token that is not valid.'),
+        error(HttpStatus.FORBIDDEN, 'Credentials that do not allow this (ROLE_REQUIRED, NOT_YOUR_PARTY), or a session write without its CSRF token (CSRF_TOKEN_INVALID).'),
+      ]),
+];
+
+/** For routes declared with Nest's own decorators: the rule and its documentation, on the controller or a method. */
+export const RouteAccess = (rule: AccessRule) => applyDecorators(...accessDecorators(rule));

@@ -247,7 +247,7 @@ export const demoStory = (): DemoStep[] => {
   }, 'text and its date');
   act(acis, 'review-ioc', {
     type: 'RequestReview',
-    data: { reviewers: ['ACIS Implementation and Oversight Committee, Barbados, 17 October 2017'], note: 'Collective approach; hosted on EMMAS (ASYCUDA).', requestedOn: '2017-10-17' },
+    data: { reviewers: ['ACIS Implementation and Oversight Committee, Barbados, 17 October 2017', 'acis.ioc'], note: 'Collective approach; hosted on EMMAS (ASYCUDA).', requestedOn: '2017-10-17' },
   });
   return steps;
 };

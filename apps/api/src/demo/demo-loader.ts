@@ -5,7 +5,14 @@ import type { CommandRequest } from '../common/command-request.js';
 import { uuidFromKey } from '../common/command-runner.js';
 import { ExecuteInstrumentCommand } from '../instruments/execute-instrument-command.js';
 import { ExecutePartyCommand } from '../parties/execute-party-command.js';
+import { AccountsService } from '../identity/accounts.service.js';
+import type { IdentityConfig } from '../identity/identity.config.js';
+import { IDENTITY_CONFIG } from '../identity/identity.tokens.js';
 import { demoStory } from './cclec-story.js';
+import { DEMO_ACCOUNTS_FILE, openDemoAccounts } from './demo-accounts.js';
+
+/** The demonstration data is recorded as by the secretariat's own loader. */
+const DEMO_PRINCIPAL = { accountId: 'demo-loader', displayName: 'Demonstration data loader', roles: ['legal-officer', 'depositary'] } as const;
 
 export const demoInstrumentId = (instrumentKey: string): string => uuidFromKey('instrument', `demo:${instrumentKey}`);
 
@@ -20,6 +27,8 @@ export class DemoLoader implements OnApplicationBootstrap {
   constructor(
     private readonly bus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accounts: AccountsService,
+    @Inject(IDENTITY_CONFIG) private readonly identity: IdentityConfig,
   ) {}
 
   /** On the first start of an empty embedded store, unless DEMO_DATA=off. */
@@ -29,13 +38,20 @@ export class DemoLoader implements OnApplicationBootstrap {
     if ((await this.store.headPosition()) !== START) return;
     const { recorded } = await this.load();
     this.logger.log(`Empty store: loaded the CCLEC demonstration data (${recorded} commands). Set DEMO_DATA=off to start empty.`);
+    const opened = await openDemoAccounts(this.accounts, this.identity.dataDir);
+    if (opened.length) {
+      this.logger.log(
+        `Demonstration accounts (passwords shown once, kept in ${DEMO_ACCOUNTS_FILE} in DATA_DIR, readable by its owner only):\n` +
+          opened.map((a) => `  ${a.username.padEnd(16)} ${a.password}  ${a.role}${a.parties.length ? ` ${a.parties.join(',')}` : ''}`).join('\n'),
+      );
+    }
   }
 
   async load(): Promise<{ recorded: number; alreadyThere: number }> {
     let recorded = 0;
     let alreadyThere = 0;
     for (const step of demoStory()) {
-      const request: CommandRequest = { actor: 'demo-loader', correlationId: 'demo-data', ifMatch: undefined, idempotencyKey: `demo:${step.key}` };
+      const request: CommandRequest = { principal: DEMO_PRINCIPAL, correlationId: 'demo-data', ifMatch: undefined, idempotencyKey: `demo:${step.key}` };
       const result =
         'party' in step
           ? await this.bus.execute(new ExecutePartyCommand(step.party, request))

@@ -1,8 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
+import { PUBLIC } from '../identity/access-rule.js';
+import { RouteAccess } from '../common/route-declarations.js';
 
 @ApiTags('health')
+@RouteAccess(PUBLIC)
 @Controller('health')
 export class HealthHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -16,10 +16,21 @@ export interface EventEnvelope<E extends DomainEvent = DomainEvent> {
   readonly metadata: CommandMetadata;
 }
 
+/** Who recorded an act, as the service authenticated them (never as the client said). */
+export type RecordedPrincipal = {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+  /** The party a member state acted for, on a party act. */
+  readonly actingFor?: string;
+};
+
 // A type alias (not an interface) so that it fits the store's open metadata record.
 export type CommandMetadata = {
-  /** Who recorded the act (until authentication lands: the X-Actor header). */
+  /** The account that recorded the act (its id). */
   readonly actor: string;
+  /** The authenticated principal in full (absent on events recorded before authentication). */
+  readonly principal?: RecordedPrincipal;
   /** Server clock when the act was recorded (ISO timestamp). */
   readonly recordedAt: string;
   /** The legal date the act concerns (signature date, deposit date...), or the recording day. */
@@ -36,6 +47,7 @@ export type CommandMetadata = {
  */
 export interface CommandContext {
   readonly actor: string;
+  readonly principal?: RecordedPrincipal;
   readonly now: string;
   readonly today: string;
   readonly correlationId: string;

@@ -136,6 +136,7 @@ export const handleCommand = async <State, Command, Event extends DomainEvent>(
       data: event.data as Record<string, unknown>,
       metadata: {
         actor: context.actor,
+        ...(context.principal ? { principal: context.principal } : {}),
         recordedAt: context.now,
         legalDate: options.legalDateOf?.(event, context.today) ?? context.today,
         correlationId: context.correlationId,

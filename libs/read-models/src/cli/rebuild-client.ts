@@ -20,6 +20,8 @@ export interface FollowRebuildOptions {
   readonly onAttach?: (job: RebuildJobView) => void;
   /** Default: 250 ms. */
   readonly pollIntervalMs?: number;
+  /** An administrator's API token (the rebuild route is for administrators): API_TOKEN for the CLI. */
+  readonly token?: string;
 }
 
 /** The service the CLI talks to: the one `npm start` runs (HOST, PORT). */
@@ -34,10 +36,10 @@ const describeFailure = (error: unknown): string => {
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 };
 
-const call = async (baseUrl: string, method: 'GET' | 'POST', path: string): Promise<{ status: number; body: any; location: string | null }> => {
+const call = async (baseUrl: string, method: 'GET' | 'POST', path: string, token?: string): Promise<{ status: number; body: any; location: string | null }> => {
   let response: Response;
   try {
-    response = await fetch(baseUrl + path, { method, headers: { accept: 'application/json' } });
+    response = await fetch(baseUrl + path, { method, headers: { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
   } catch (error) {
     throw new RebuildServiceError(
       `No service answers at ${baseUrl} (${describeFailure(error)}). With READ_MODEL_STORE=embedded the read models live in the ` +
@@ -59,14 +61,14 @@ const messageOf = (body: any): string => (body && typeof body === 'object' && ty
 
 /** Starts a rebuild in the service (or follows the one running) and resolves with the finished job. */
 export const rebuildThroughService = async (baseUrl: string, options: FollowRebuildOptions = {}): Promise<RebuildJobView> => {
-  const started = await call(baseUrl, 'POST', REBUILD_PATH);
+  const started = await call(baseUrl, 'POST', REBUILD_PATH, options.token);
   let jobPath: string;
   if (started.status === 202) {
     jobPath = started.location ?? `${REBUILD_PATH}/${(started.body as RebuildJobView).jobId}`;
     options.onProgress?.(started.body as RebuildJobView);
   } else if (started.status === 409 && started.location) {
     jobPath = started.location;
-    const running = await call(baseUrl, 'GET', jobPath);
+    const running = await call(baseUrl, 'GET', jobPath, options.token);
     if (running.status === 200) options.onAttach?.(running.body as RebuildJobView);
   } else if (started.status === 404) {
     throw new RebuildServiceError(`The service at ${baseUrl} has no ${REBUILD_PATH} route (an older version?): restart it to rebuild its read models.`);
@@ -75,7 +77,7 @@ export const rebuildThroughService = async (baseUrl: string, options: FollowRebu
   }
   const interval = options.pollIntervalMs ?? 250;
   for (;;) {
-    const progress = await call(baseUrl, 'GET', jobPath);
+    const progress = await call(baseUrl, 'GET', jobPath, options.token);
     if (progress.status !== 200) throw new RebuildServiceError(`Lost track of the rebuild at ${baseUrl}${jobPath} (${progress.status}): ${messageOf(progress.body)}`);
     const job = progress.body as RebuildJobView;
     options.onProgress?.(job);

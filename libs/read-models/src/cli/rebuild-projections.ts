@@ -40,6 +40,7 @@ const rebuildInService = async (): Promise<void> => {
   };
   try {
     const job = await rebuildThroughService(url, {
+      ...(process.env.API_TOKEN ? { token: process.env.API_TOKEN } : {}),
       onAttach: (running) => console.log(`A rebuild was already running (job ${running.jobId}); following it.`),
       onProgress: show,
     });

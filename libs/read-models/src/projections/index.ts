@@ -1,4 +1,5 @@
 import type { Projection } from './projection.js';
+import { accountDirectoryProjection } from './account-directory/account-directory.projection.js';
 import { activityProjection } from './activity/activity.projection.js';
 import { instrumentStatusProjection } from './instrument-status/instrument-status.projection.js';
 import { participationProjection } from './participation/participation.projection.js';
@@ -8,6 +9,7 @@ import { reviewQueueProjection } from './review-queue/review-queue.projection.js
 
 export * from './projection.js';
 export * from './apply-event.js';
+export * from './account-directory/account-directory.projection.js';
 export * from './activity/activity.projection.js';
 export * from './instrument-status/instrument-status.projection.js';
 export * from './instrument-status/instrument-status.view.js';
@@ -25,4 +27,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   activityProjection,
   reviewQueueProjection,
   partyDirectoryProjection,
+  accountDirectoryProjection,
 ] as readonly Projection[];

@@ -73,10 +73,16 @@ export const project = async (
   return store;
 };
 
-/** Every document of every collection, for "replaying changes nothing" comparisons. */
+/**
+ * Every document of every collection, for "replaying changes nothing" comparisons. An empty collection counts
+ * as none (a rebuild creates every projection's collection; a projection from scratch only those it wrote to).
+ */
 export const snapshot = async (store: ReadModelStore): Promise<Record<string, unknown[]>> => {
   const out: Record<string, unknown[]> = {};
-  for (const name of (await store.listCollections()).sort()) out[name] = await store.collection(name).find({}, { sort: { _id: 1 } });
+  for (const name of (await store.listCollections()).sort()) {
+    const docs = await store.collection(name).find({}, { sort: { _id: 1 } });
+    if (docs.length) out[name] = docs;
+  }
   return out;
 };
 

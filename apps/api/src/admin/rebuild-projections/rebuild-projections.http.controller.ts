@@ -4,11 +4,14 @@ import { RebuildAlreadyRunningError, RebuildJobs, type RebuildJobView } from '#l
 import type { Response } from 'express';
 import { RebuildJobParams } from './rebuild-projections.request.dto.js';
 import { RebuildJobResponse } from './rebuild-projections.response.dto.js';
+import { ADMIN } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 export const REBUILD_ROUTE = 'api/admin/projections/rebuild';
 const jobUrl = (jobId: string) => `/${REBUILD_ROUTE}/${jobId}`;
 
 @ApiTags('admin')
+@RouteAccess(ADMIN)
 @Controller(REBUILD_ROUTE)
 export class RebuildProjectionsHttpController {
   constructor(private readonly jobs: RebuildJobs) {}

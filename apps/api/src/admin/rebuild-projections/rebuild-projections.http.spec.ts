@@ -176,7 +176,7 @@ describe('rebuilding the read models through the admin route', () => {
 
   it('the CLI’s client starts a rebuild in the service and follows it to the end', async () => {
     const seen: RebuildJobView[] = [];
-    const job = await rebuildThroughService(app.url, { onProgress: (p) => seen.push(p), pollIntervalMs: 10 });
+    const job = await rebuildThroughService(app.url, { onProgress: (p) => seen.push(p), pollIntervalMs: 10, token: app.token });
     expect(job).toMatchObject({ state: 'succeeded', percent: 100 });
     expect(seen[0]).toMatchObject({ jobId: job.jobId, state: 'running' });
     expect(seen.at(-1)).toEqual(job);

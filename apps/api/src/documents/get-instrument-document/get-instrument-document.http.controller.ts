@@ -6,6 +6,8 @@ import { DocumentSources } from '../shared/document-sources.js';
 import { DOCUMENT_RESPONSE_HEADERS, sendDocument } from '../shared/document-response.js';
 import { logCut, refuseUnused } from '../shared/document-query.request.dto.js';
 import { GetInstrumentDocumentRequestDto, InstrumentDocumentParams } from './get-instrument-document.request.dto.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 /** The query parameters each document type takes (besides format, lang, position, knownAt). */
 const PARAMETERS: Readonly<Record<InstrumentDocumentParams['type'], readonly string[]>> = {
@@ -17,6 +19,7 @@ const PARAMETERS: Readonly<Record<InstrumentDocumentParams['type'], readonly str
 };
 
 @ApiTags('documents')
+@RouteAccess(READER)
 @Controller('api/instruments')
 export class GetInstrumentDocumentHttpController {
   constructor(

@@ -6,8 +6,11 @@ import { DocumentSources } from '../shared/document-sources.js';
 import { DOCUMENT_RESPONSE_HEADERS, sendDocument } from '../shared/document-response.js';
 import { logCut, refuseUnused } from '../shared/document-query.request.dto.js';
 import { GetPartyDocumentRequestDto, PartyDocumentParams } from './get-party-document.request.dto.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 @ApiTags('documents')
+@RouteAccess(READER)
 @Controller('api/parties')
 export class GetPartyDocumentHttpController {
   constructor(

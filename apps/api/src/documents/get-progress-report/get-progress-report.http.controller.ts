@@ -6,8 +6,11 @@ import { DocumentSources } from '../shared/document-sources.js';
 import { DOCUMENT_RESPONSE_HEADERS, sendDocument } from '../shared/document-response.js';
 import { logCut } from '../shared/document-query.request.dto.js';
 import { GetProgressReportRequestDto } from './get-progress-report.request.dto.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 @ApiTags('documents')
+@RouteAccess(READER)
 @Controller('api/reports')
 export class GetProgressReportHttpController {
   constructor(

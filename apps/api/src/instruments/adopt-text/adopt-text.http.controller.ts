@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { AdoptTextRequestDto } from './adopt-text.request.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('adoption and signature')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class AdoptTextHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     path: ':id/adoption',
     summary: 'Record the adoption of the approved text by a meeting or conference (VCLT 9)',
     body: AdoptTextRequestDto,

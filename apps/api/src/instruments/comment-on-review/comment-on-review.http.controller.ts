@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { CommentOnReviewRequestDto } from './comment-on-review.request.dto.js';
+import { REVIEWERS } from '../../identity/access-rule.js';
 
 @ApiTags('drafting')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class CommentOnReviewHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: REVIEWERS,
     path: ':id/reviews/comments',
     summary: 'Add a reviewer’s comment to the current review round',
     body: CommentOnReviewRequestDto,

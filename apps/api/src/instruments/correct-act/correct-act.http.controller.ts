@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { CorrectActRequestDto } from './correct-act.request.dto.js';
+import { CORRECTORS } from '../../identity/access-rule.js';
 
 @ApiTags('corrections')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class CorrectActHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: CORRECTORS,
     path: ':id/corrections',
     summary: 'Correct a recorded act: a new event names the corrected event and the reason; nothing is rewritten',
     body: CorrectActRequestDto,

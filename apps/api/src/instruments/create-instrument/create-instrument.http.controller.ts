@@ -9,6 +9,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { finalClauseExamples } from '../shared/final-clauses.dto.js';
 import { InstrumentCommands } from '../shared/instrument-commands.js';
 import { CreateInstrumentRequestDto } from './create-instrument.request.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('instruments')
 @Controller('api/instruments')
@@ -16,6 +17,7 @@ export class CreateInstrumentHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     summary: 'Record a new instrument (treaty, agreement, MOU, protocol or amendment) at the drafting stage',
     body: CreateInstrumentRequestDto,
     examples: finalClauseExamples((entryIntoForce) => ({

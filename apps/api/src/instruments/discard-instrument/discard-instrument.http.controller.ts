@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { DiscardInstrumentRequestDto } from './discard-instrument.request.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('drafting and review')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class DiscardInstrumentHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     path: ':id/discarding',
     summary: 'Discard a record created by mistake (before adoption): it leaves every list and report, stays in the log, and takes no further act',
     body: DiscardInstrumentRequestDto,

@@ -8,6 +8,10 @@ import { etag } from '../../common/command-request.js';
 import { ReadRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
+import type { Principal } from '#libs/identity';
+import { CurrentPrincipal } from '../../identity/current-principal.js';
+import { requireVisible, seesNegotiation } from '../../identity/visibility.js';
+import { READER } from '../../identity/access-rule.js';
 
 @ApiTags('instruments')
 @Controller('api/instruments')
@@ -18,6 +22,7 @@ export class GetInstrumentHttpController {
   ) {}
 
   @ReadRoute({
+    access: READER,
     path: ':id',
     summary: 'The instrument as folded from its stream: the write side’s own view, always current',
     response: { description: 'The instrument state, with today’s stage and entry-into-force assessment.' },
@@ -25,10 +30,14 @@ export class GetInstrumentHttpController {
     badRequest: 'The id is not an instrument id (a UUID).',
     notFound: INSTRUMENT_NOT_FOUND,
   })
-  async get(@Param() { id }: InstrumentParams, @Res({ passthrough: true }) response: Response) {
+  async get(@Param() { id }: InstrumentParams, @CurrentPrincipal() principal: Principal | null, @Res({ passthrough: true }) response: Response) {
     const events = await this.store.readStream(instrumentStream(id));
     const state = fold(instrumentDecider, events);
     if (state.stage === 'none') throw notFound('INSTRUMENT_NOT_FOUND', `No instrument with id ${id} is recorded.`);
+    const audience = { stage: state.stage, eligibleParties: state.eligibleParties.map((p) => p.code) };
+    requireVisible(principal, audience, id);
+    // Outside the negotiation, the adopted text only: no earlier drafts, no review rounds or comments.
+    const negotiation = seesNegotiation(principal, audience);
     const revision = events[events.length - 1].revision;
     response.setHeader('ETag', etag(revision));
     const today = this.clock.today();
@@ -37,6 +46,7 @@ export class GetInstrumentHttpController {
     // Today's stage and the computed dates (projected entry into force, per-party dates, instruments still required).
     return {
       ...view,
+      ...(negotiation ? {} : { drafts: view.drafts.filter((d) => d.version === state.adoption?.version), reviews: [] }),
       stage: instrumentStageAsOf(state, today, assessment),
       assessment: { ...assessment, reservationObjectionWindows: reservationObjectionWindows(state) },
       revision: Number(revision),

@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { NotifyInternalProceduresRequestDto } from './notify-internal-procedures.request.dto.js';
+import { PARTY_ACT } from '../../identity/access-rule.js';
 
 @ApiTags('party acts')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class NotifyInternalProceduresHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: PARTY_ACT,
     path: ':id/parties/:code/notification',
     summary: 'Bilateral agreements: record a party’s notification that its internal procedures are complete',
     body: NotifyInternalProceduresRequestDto,

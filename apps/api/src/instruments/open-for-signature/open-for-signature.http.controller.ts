@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { OpenForSignatureRequestDto } from './open-for-signature.request.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('adoption and signature')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class OpenForSignatureHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     path: ':id/signature-opening',
     summary: 'Open the adopted text (or an approved MOU) for signature: place, first and last day (VCLT 24(4))',
     body: OpenForSignatureRequestDto,

@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { RecordDraftRequestDto } from './record-draft.request.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('drafting')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class RecordDraftHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     path: ':id/drafts',
     summary: 'Record a new draft version of the whole text; answers with its version number',
     body: RecordDraftRequestDto,

@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { FinalClausesDto, finalClauseExamples } from '../shared/final-clauses.dto.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('entry into force')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class ReviseFinalClausesHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     path: ':id/final-clauses',
     summary: 'Revise the final clauses (entry-into-force rule, withdrawal, MOU term) until the text is adopted; clauses left out stay as they are; each revision is an event',
     body: FinalClausesDto,

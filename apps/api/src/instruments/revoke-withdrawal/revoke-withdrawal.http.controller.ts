@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { InstrumentCommands, PARTY_ACT_NOT_FOUND } from '../shared/instrument-commands.js';
 import { PartyActParams } from '../shared/route-params.dto.js';
 import { RevokeWithdrawalRequestDto } from './revoke-withdrawal.request.dto.js';
+import { PARTY_ACT } from '../../identity/access-rule.js';
 
 @ApiTags('party acts')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class RevokeWithdrawalHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: PARTY_ACT,
     path: ':id/parties/:code/withdrawal/revocation',
     summary: 'Record the revocation of a notice of withdrawal before it takes effect',
     body: RevokeWithdrawalRequestDto,

@@ -6,6 +6,7 @@ import { WriteRoute } from '../../common/route-declarations.js';
 import { INSTRUMENT_NOT_FOUND, InstrumentCommands } from '../shared/instrument-commands.js';
 import { InstrumentParams } from '../shared/route-params.dto.js';
 import { TerminateInstrumentRequestDto } from './terminate-instrument.request.dto.js';
+import { LEGAL_OFFICER } from '../../identity/access-rule.js';
 
 @ApiTags('adoption and signature')
 @Controller('api/instruments')
@@ -13,6 +14,7 @@ export class TerminateInstrumentHttpController {
   constructor(private readonly commands: InstrumentCommands) {}
 
   @WriteRoute({
+    access: LEGAL_OFFICER,
     path: ':id/termination',
     summary: 'Record the termination of the instrument (VCLT 54); no act can be recorded after it',
     body: TerminateInstrumentRequestDto,

@@ -6,6 +6,7 @@ import { notFound, partyDecider, partyStream } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { etag } from '../../common/command-request.js';
 import { ReadRoute } from '../../common/route-declarations.js';
+import { READER } from '../../identity/access-rule.js';
 
 export class PartyParams {
   @ApiProperty({ example: 'LCA' })
@@ -26,6 +27,7 @@ export class GetPartyHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @ReadRoute({
+    access: READER,
     path: ':code',
     summary: 'One registered party, folded from its stream; ETag is the stream revision',
     response: PartyRecordResponse,

@@ -7,6 +7,7 @@ import { writeCommandResponse } from '../../common/command-runner.js';
 import { WriteRoute } from '../../common/route-declarations.js';
 import { ExecutePartyCommand } from '../execute-party-command.js';
 import { RegisterPartyRequestDto } from './register-party.request.dto.js';
+import { REGISTRARS } from '../../identity/access-rule.js';
 
 @ApiTags('parties')
 @Controller('api/parties')
@@ -14,6 +15,7 @@ export class RegisterPartyHttpController {
   constructor(private readonly bus: CommandBus) {}
 
   @WriteRoute({
+    access: REGISTRARS,
     summary: 'Register a state, territory or organisation that can take part in instruments',
     body: RegisterPartyRequestDto,
     response: CommandResponse,

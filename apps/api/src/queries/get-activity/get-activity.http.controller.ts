@@ -5,8 +5,11 @@ import { ActivityPageResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetActivityQuery } from './get-activity.query.js';
 import { GetActivityRequestDto } from './get-activity.request.dto.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 @ApiTags('read models')
+@RouteAccess(READER)
 @Controller('api/activity')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetActivityHttpController {

@@ -8,8 +8,11 @@ import { TimeTravelQueryDto } from '../shared/query.request.dto.js';
 import { ParticipantsResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetInstrumentParticipantsQuery } from './get-instrument-participants.query.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 @ApiTags('read models')
+@RouteAccess(READER)
 @Controller('api/instruments')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetInstrumentParticipantsHttpController {

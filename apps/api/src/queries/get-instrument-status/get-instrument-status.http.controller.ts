@@ -7,10 +7,13 @@ import { TimeTravelQueryDto } from '../shared/query.request.dto.js';
 import { InstrumentStatusResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetInstrumentStatusQuery } from './get-instrument-status.query.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 export const VIEW_SOURCE_HEADER = 'X-View-Source';
 
 @ApiTags('read models')
+@RouteAccess(READER)
 @Controller('api/instruments')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetInstrumentStatusHttpController {

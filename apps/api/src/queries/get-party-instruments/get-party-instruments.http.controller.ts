@@ -6,8 +6,11 @@ import { PageQueryDto } from '../shared/query.request.dto.js';
 import { PartyInstrumentPageResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetPartyInstrumentsQuery } from './get-party-instruments.query.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 @ApiTags('read models')
+@RouteAccess(READER)
 @Controller('api/parties')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetPartyInstrumentsHttpController {

@@ -6,6 +6,8 @@ import { PageQueryDto } from '../shared/query.request.dto.js';
 import { PendingReviewPageResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetPendingReviewsQuery } from './get-pending-reviews.query.js';
+import { REVIEW_QUEUE_READERS } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 export class GetPendingReviewsRequestDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only drafts this reviewer was asked to review.' })
@@ -16,6 +18,7 @@ export class GetPendingReviewsRequestDto extends PageQueryDto {
 }
 
 @ApiTags('read models')
+@RouteAccess(REVIEW_QUEUE_READERS)
 @Controller('api/reviews')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetPendingReviewsHttpController {

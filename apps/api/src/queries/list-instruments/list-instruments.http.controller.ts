@@ -5,8 +5,11 @@ import { InstrumentPageResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { ListInstrumentsQuery } from './list-instruments.query.js';
 import { ListInstrumentsRequestDto } from './list-instruments.request.dto.js';
+import { READER } from '../../identity/access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 
 @ApiTags('read models')
+@RouteAccess(READER)
 @Controller('api/instruments')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class ListInstrumentsHttpController {

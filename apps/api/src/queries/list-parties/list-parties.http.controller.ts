@@ -6,6 +6,7 @@ import { PartyPageResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { ListPartiesQuery } from './list-parties.query.js';
 import { ListPartiesRequestDto } from './list-parties.request.dto.js';
+import { READER } from '../../identity/access-rule.js';
 
 @ApiTags('parties')
 @Controller('api/parties')
@@ -14,6 +15,7 @@ export class ListPartiesHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @ReadRoute({
+    access: READER,
     summary: 'The registered parties (states, territories, organisations), filtered by kind, sorted (by code) and paged',
     response: PartyPageResponse,
     badRequest: 'A malformed kind, sort, page or minPosition (the parameter is named).',

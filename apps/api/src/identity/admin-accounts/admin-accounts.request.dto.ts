@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PARTY_CODE_PATTERN } from '#libs/lifecycle';
+import { ROLES, USERNAME_PATTERN, type Role } from '#libs/identity';
+import { Optional } from '../../common/validation.js';
+
+export class RolesAndPartiesDto {
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @ApiPropertyOptional({ type: [String], example: ['CUB'], description: 'The parties a member-state account acts for.' })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each party is a code of 2 to 12 upper-case letters or digits' })
+  parties?: string[];
+}
+
+export class OpenAccountRequestDto extends RolesAndPartiesDto {
+  @ApiProperty({ example: 'cub.focal.point', pattern: USERNAME_PATTERN.source })
+  @Matches(USERNAME_PATTERN, { message: 'username is 2 to 64 lower-case letters, digits, dots, dashes or underscores' })
+  username: string;
+
+  @ApiProperty({ example: 'Focal point, Aduana General de la República de Cuba' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  displayName: string;
+
+  @ApiPropertyOptional({ format: 'password', minLength: 12, description: 'Default: one is generated and answered once.' })
+  @Optional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+}
+
+export class DisableAccountRequestDto {
+  @ApiPropertyOptional({ example: 'Left the administration.' })
+  @Optional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class ResetPasswordRequestDto {
+  @ApiPropertyOptional({ format: 'password', minLength: 12, description: 'Default: one is generated and answered once.' })
+  @Optional()
+  @IsString()
+  @MaxLength(1024)
+  password?: string;
+}
+
+export class AccountOpenedResponse {
+  @ApiProperty() username: string;
+  @ApiPropertyOptional({ description: 'The generated password, shown this once.' }) password?: string;
+}
