@@ -71,6 +71,8 @@ export interface ActivityRequest extends PageRequest {
   readonly party?: string;
   /** `legal` (default): by the date of the act; `recorded`: by when it was recorded. Newest first either way. */
   readonly order?: 'legal' | 'recorded';
+  /** What the reader may see, as a filter on the activity documents (the edge derives it from the principal). */
+  readonly audience?: Filter | null;
 }
 
 export interface PendingReviewView {
@@ -170,10 +172,11 @@ export class ReadModelQueries {
   }
 
   async activity(request: ActivityRequest = {}): Promise<Page<ActivityView>> {
-    const filter: Filter = {
+    const asked: Filter = {
       ...(request.instrumentId ? { instrumentId: request.instrumentId } : {}),
       ...(request.party ? { party: request.party } : {}),
     };
+    const filter: Filter = request.audience ? { $and: [asked, request.audience] } : asked;
     const sort: Sort = request.order === 'recorded' ? { position: -1 } : { legalDate: -1, position: -1 };
     const { page, pageSize, skip, limit } = pageOf(request);
     const collection = this.store.collection<ActivityDoc>(ACTIVITY);

@@ -1,5 +1,5 @@
 import { applyDecorators, Get, HttpCode, HttpStatus, Post, type Type } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtension, ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { Access, describeRule, type AccessRule } from '../identity/access-rule.js';
 import { securityOf } from '../identity/security-schemes.js';
 import { ErrorResponse } from './answers.dto.js';
@@ -111,6 +111,8 @@ export const ReadRoute = (options: ReadRouteOptions) =>
 /** The rule, its security requirement in OpenAPI, and the 401/403 answers it can give. */
 export const accessDecorators = (rule: AccessRule) => [
   Access(rule),
+  // The rule itself in the document, so that clients (and the access table's test) read what the guard applies.
+  ApiExtension('x-access', rule),
   ...securityOf(rule),
   ...('public' in rule
     ? []

@@ -28,7 +28,7 @@ describe('document routes', () => {
   afterAll(() => app.close());
 
   const text = async (path: string) => {
-    const response = await fetch(app.url + path);
+    const response = await fetch(app.url + path, { headers: { authorization: `Bearer ${app.token}` } });
     return { status: response.status, headers: response.headers, body: await response.text() };
   };
 
@@ -168,7 +168,7 @@ const letterheadNames = (body: string, format: string, name: string, address?: s
 
 describe('the letterhead (ORGANISATION_NAME, ORGANISATION_ADDRESS)', () => {
   const render = async (app: TestApp, path: string) => {
-    const response = await fetch(app.url + path);
+    const response = await fetch(app.url + path, { headers: { authorization: `Bearer ${app.token}` } });
     expect(response.status).toBe(200);
     return response.text();
   };

@@ -4,7 +4,7 @@
  * (or opened for signature) and never drafts, review rounds or comments — as on the UN Treaty Collection.
  */
 import { hasRole, type Principal } from '#libs/identity';
-import { notFound, type InstrumentEvent, type Stage } from '#libs/lifecycle';
+import { notFound, PARTY_ACTS, type InstrumentEvent, type PartyActType, type Stage } from '#libs/lifecycle';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { ReadModelQueries } from '#libs/read-models';
 import { STAFF } from './access-rule.js';
@@ -25,8 +25,10 @@ const eligibleMemberState = (principal: Principal | null, instrument: Visible): 
 export const seesNegotiation = (principal: Principal | null, instrument: Visible): boolean =>
   seesEverything(principal) || eligibleMemberState(principal, instrument);
 
+/** A discarded record stays visible to the staff (its history), to nobody else. */
 export const seesInstrument = (principal: Principal | null, instrument: Visible): boolean =>
-  instrument.stage !== 'discarded' && (PUBLISHED_STAGES.includes(instrument.stage) || seesNegotiation(principal, instrument));
+  seesEverything(principal) ||
+  (instrument.stage !== 'discarded' && (PUBLISHED_STAGES.includes(instrument.stage) || seesNegotiation(principal, instrument)));
 
 /** An instrument the reader may not see answers as one that does not exist (its existence is not disclosed). */
 export const requireVisible = (principal: Principal | null, instrument: Visible, id: string): void => {
@@ -41,6 +43,23 @@ export const requireNegotiation = (principal: Principal | null, instrument: Visi
 
 /** The events of the negotiation, left out of what a reader outside it sees. */
 export const NEGOTIATION_EVENTS: readonly InstrumentEvent['type'][] = ['DraftVersionRecorded.v2', 'ReviewRequested.v1', 'ReviewCommentAdded.v1', 'ReviewDecided.v1'];
+
+/**
+ * The acts the public activity feed shows: adoption, opening, party acts, entry into force, termination and
+ * corrections — each comes after the text is settled. Creation, final clauses and the negotiation do not.
+ */
+export const PUBLIC_ACTIVITY: readonly InstrumentEvent['type'][] = [
+  'TextAdopted.v1',
+  'SignatureOpened.v1',
+  ...(Object.keys(PARTY_ACTS) as PartyActType[]),
+  'EntryIntoForceDetermined.v1',
+  'EntryIntoForceDeterminationRevoked.v1',
+  'InstrumentTerminated.v1',
+  'ActCorrected.v1',
+];
+
+export const activityFilterFor = (principal: Principal | null): Record<string, unknown> | null =>
+  seesEverything(principal) ? null : { type: { $in: PUBLIC_ACTIVITY } };
 
 /** A filter for the instrument list: what the reader may see (null: everything). */
 export const listFilterFor = (principal: Principal | null): Record<string, unknown> | null => {

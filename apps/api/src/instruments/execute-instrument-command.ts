@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { ForbiddenException, Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, fold, type HandleCommandResult } from '#libs/event-store';
 import { instrumentDecider, instrumentStream, legalDateOf, notFound, partyDecider, partyStream, type CreateInstrument, type EligibleParty, type InstrumentCommand, type InstrumentState } from '#libs/lifecycle';
@@ -36,6 +36,7 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
   async execute({ instrumentId, input, request }: ExecuteInstrumentCommand): Promise<HandleCommandResult<InstrumentState>> {
     const command = input.type === 'CreateInstrument' ? await this.resolveCreation(input) : input;
     if ('party' in command.data) await this.requireRegistered(command.data.party);
+    await this.requireEntitled(instrumentId, command, request);
     return this.runner.run({
       stream: instrumentStream(instrumentId),
       decider: instrumentDecider,
@@ -43,6 +44,30 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
       request,
       legalDateOf,
     });
+  }
+
+  /**
+   * The rules the route cannot state alone because they depend on the record: a reviewer decides and comments
+   * only in a round it is named in; the depositary corrects the party acts it records, not the adoption or opening.
+   */
+  private async requireEntitled(instrumentId: string, command: InstrumentCommand, request: CommandRequest): Promise<void> {
+    const roles = request.principal.roles;
+    if (roles.includes('legal-officer')) return;
+    if (command.type !== 'CommentOnReview' && command.type !== 'DecideReview' && command.type !== 'CorrectAct') return;
+    const state = fold(instrumentDecider, await this.store.readStream(instrumentStream(instrumentId)));
+    if (state.stage === 'none') return; // the domain answers 404
+    if (command.type === 'CorrectAct') {
+      const act = state.acts[command.data.eventId];
+      if (act && act.party === null) {
+        throw new ForbiddenException({ code: 'ROLE_REQUIRED', message: 'The adoption and the opening for signature are corrected by a legal officer.' });
+      }
+      return;
+    }
+    const round = state.reviews.at(-1);
+    const { accountId, displayName } = request.principal;
+    if (round && !round.decision && !round.reviewers.includes(accountId) && !round.reviewers.includes(displayName)) {
+      throw new ForbiddenException({ code: 'NOT_A_REVIEWER', message: `This review round's reviewers are ${round.reviewers.join(', ')}; ${displayName} is not among them.` });
+    }
   }
 
   /** A party act names a registered party: an unknown code is a 404, as on every other route (eligibility is the domain's 409). */

@@ -6,6 +6,9 @@ import { DocumentSources } from '../shared/document-sources.js';
 import { DOCUMENT_RESPONSE_HEADERS, sendDocument } from '../shared/document-response.js';
 import { logCut, refuseUnused } from '../shared/document-query.request.dto.js';
 import { GetInstrumentDocumentRequestDto, InstrumentDocumentParams } from './get-instrument-document.request.dto.js';
+import type { Principal } from '#libs/identity';
+import { CurrentPrincipal } from '../../identity/current-principal.js';
+import { requireNegotiation, requireVisible } from '../../identity/visibility.js';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
 
@@ -42,6 +45,7 @@ export class GetInstrumentDocumentHttpController {
   async get(
     @Param() { id, type }: InstrumentDocumentParams,
     @Query() query: GetInstrumentDocumentRequestDto,
+    @CurrentPrincipal() principal: Principal | null,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     refuseUnused(type, query, PARAMETERS[type]);
@@ -56,6 +60,12 @@ export class GetInstrumentDocumentHttpController {
       source = await this.sources.instrument(id, { ...cut, position: act.position });
     }
     const { record, parties } = source;
+    const audience = { stage: record.state.stage, eligibleParties: record.state.eligibleParties.map((p) => p.code) };
+    requireVisible(principal, audience, id);
+    // Earlier drafts and the redline between them belong to the negotiation; the adopted text is public.
+    const version = type === 'text' ? parseVersion(query.version) : undefined;
+    const draftAsked = version !== undefined && version !== 'adopted' && version !== record.state.adoption?.version;
+    if (type === 'redline' || draftAsked) requireNegotiation(principal, audience);
     const common = { format: query.format, lang: query.lang, parties, record };
     const asOf = query.asOf ?? source.lastRecordedOn!;
     let request: DocumentRequest;

@@ -3,7 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#libs/identity';
 import { ErrorResponse } from '../../common/answers.dto.js';
 import { Clock } from '../../common/clock.js';
-import { Access } from '../access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 import { AccountsService, recordedPrincipal } from '../accounts.service.js';
 import { CurrentPrincipal } from '../current-principal.js';
 import { ChangePasswordRequestDto, IssuedTokenResponse, IssueTokenRequestDto } from './account-tokens.request.dto.js';
@@ -29,7 +29,7 @@ export class AccountTokensHttpController {
 
   @Post('tokens')
   @HttpCode(HttpStatus.CREATED)
-  @Access({ signedIn: true })
+  @RouteAccess({ signedIn: true })
   @ApiOperation({ summary: 'Issue a personal API token for scripts (shown once), with an expiry and a subset of the account’s roles' })
   @ApiResponse({ status: 201, type: IssuedTokenResponse, description: 'Issued.' })
   @apply(errors())
@@ -43,7 +43,7 @@ export class AccountTokensHttpController {
 
   @Post('tokens/:tokenId/revocation')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Access({ signedIn: true })
+  @RouteAccess({ signedIn: true })
   @ApiOperation({ summary: 'Revoke one of the account’s API tokens; it stops working at once' })
   @ApiResponse({ status: 204, description: 'Revoked.' })
   @apply(errors('The account has no such token.'))
@@ -54,7 +54,7 @@ export class AccountTokensHttpController {
 
   @Post('password')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Access({ signedIn: true })
+  @RouteAccess({ signedIn: true })
   @ApiOperation({ summary: 'Change the account’s password; every session of the account ends' })
   @ApiResponse({ status: 204, description: 'Changed.' })
   @apply(errors())

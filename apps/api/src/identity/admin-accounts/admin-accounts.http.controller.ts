@@ -5,7 +5,8 @@ import { accountStream, generatePassword, USERNAME_PATTERN, type Principal } fro
 import { notFound } from '#libs/lifecycle';
 import { ReadModelQueries } from '#libs/read-models';
 import { ErrorResponse } from '../../common/answers.dto.js';
-import { ADMIN, Access } from '../access-rule.js';
+import { ADMIN } from '../access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 import { AccountsService, recordedPrincipal } from '../accounts.service.js';
 import { CurrentPrincipal } from '../current-principal.js';
 import {
@@ -36,7 +37,7 @@ const checkUsername = (username: string): string => {
 /** Accounts and roles, for administrators. Role grants and revocations are events on the account's stream. */
 @ApiTags('accounts')
 @Controller('api/admin')
-@Access(ADMIN)
+@RouteAccess(ADMIN)
 export class AdminAccountsHttpController {
   constructor(
     private readonly accounts: AccountsService,

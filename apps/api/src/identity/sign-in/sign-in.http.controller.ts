@@ -4,7 +4,7 @@ import type { Principal } from '#libs/identity';
 import type { Request, Response } from 'express';
 import { ErrorResponse } from '../../common/answers.dto.js';
 import { Clock } from '../../common/clock.js';
-import { Access } from '../access-rule.js';
+import { RouteAccess } from '../../common/route-declarations.js';
 import { csrf, type AuthenticatedRequest } from '../access.guard.js';
 import { AccountsService, principalOf } from '../accounts.service.js';
 import { CurrentPrincipal } from '../current-principal.js';
@@ -26,7 +26,7 @@ export class SignInHttpController {
 
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @Access({ public: true })
+  @RouteAccess({ public: true })
   @ApiOperation({ summary: 'Sign in with a username and password: sets the session cookie and answers the session’s CSRF token' })
   @ApiBody({ type: SignInRequestDto })
   @ApiResponse({ status: 200, type: SessionResponse, description: 'Signed in.' })
@@ -60,7 +60,7 @@ export class SignInHttpController {
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Access({ signedIn: true })
+  @RouteAccess({ signedIn: true })
   @ApiOperation({ summary: 'Sign out: ends the session' })
   @ApiResponse({ status: 204, description: 'Signed out.' })
   @ApiResponse({ status: 401, type: ErrorResponse, description: 'Not signed in.' })
@@ -72,7 +72,7 @@ export class SignInHttpController {
   }
 
   @Get('session')
-  @Access({ signedIn: true })
+  @RouteAccess({ signedIn: true })
   @ApiOperation({ summary: 'Who is signed in (session or token), and the session’s CSRF token' })
   @ApiResponse({ status: 200, type: SessionResponse, description: 'The principal.' })
   @ApiResponse({ status: 401, type: ErrorResponse, description: 'Not signed in.' })

@@ -8,6 +8,9 @@ import { TimeTravelQueryDto } from '../shared/query.request.dto.js';
 import { ParticipantsResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetInstrumentParticipantsQuery } from './get-instrument-participants.query.js';
+import type { Principal } from '#libs/identity';
+import { CurrentPrincipal } from '../../identity/current-principal.js';
+import { InstrumentVisibility } from '../../identity/visibility.js';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
 
@@ -16,7 +19,10 @@ import { RouteAccess } from '../../common/route-declarations.js';
 @Controller('api/instruments')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetInstrumentParticipantsHttpController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly visibility: InstrumentVisibility,
+  ) {}
 
   @Get(':id/participants')
   @ApiOperation({
@@ -29,7 +35,13 @@ export class GetInstrumentParticipantsHttpController {
   @ApiOkResponse({ type: ParticipantsResponse })
   @ApiBadRequestResponse({ description: 'A malformed asOf, knownAt or minPosition (the parameter is named).' })
   @ApiNotFoundResponse({ description: 'No such instrument (as known at knownAt).' })
-  async get(@Param() { id }: InstrumentParams, @QueryParams() query: TimeTravelQueryDto, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param() { id }: InstrumentParams,
+    @QueryParams() query: TimeTravelQueryDto,
+    @CurrentPrincipal() principal: Principal | null,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.visibility.requireVisible(principal, id);
     const { source, ...answer } = await this.queryBus.execute(new GetInstrumentParticipantsQuery(id, query.asOf, query.knownAt));
     response.setHeader(VIEW_SOURCE_HEADER, source);
     return answer;

@@ -7,6 +7,9 @@ import { TimeTravelQueryDto } from '../shared/query.request.dto.js';
 import { InstrumentStatusResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { GetInstrumentStatusQuery } from './get-instrument-status.query.js';
+import type { Principal } from '#libs/identity';
+import { CurrentPrincipal } from '../../identity/current-principal.js';
+import { InstrumentVisibility } from '../../identity/visibility.js';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
 
@@ -17,7 +20,10 @@ export const VIEW_SOURCE_HEADER = 'X-View-Source';
 @Controller('api/instruments')
 @UseInterceptors(ReadYourWritesInterceptor)
 export class GetInstrumentStatusHttpController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly visibility: InstrumentVisibility,
+  ) {}
 
   @Get(':id/status')
   @ApiOperation({
@@ -32,7 +38,13 @@ export class GetInstrumentStatusHttpController {
   @ApiOkResponse({ type: InstrumentStatusResponse })
   @ApiBadRequestResponse({ description: 'A malformed asOf, knownAt or minPosition (the parameter is named).' })
   @ApiNotFoundResponse({ description: 'No such instrument (as known at knownAt).' })
-  async get(@Param() { id }: InstrumentParams, @QueryParams() query: TimeTravelQueryDto, @Res({ passthrough: true }) response: Response) {
+  async get(
+    @Param() { id }: InstrumentParams,
+    @QueryParams() query: TimeTravelQueryDto,
+    @CurrentPrincipal() principal: Principal | null,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    await this.visibility.requireVisible(principal, id);
     const answer = await this.queryBus.execute(new GetInstrumentStatusQuery(id, query.asOf, query.knownAt));
     response.setHeader(VIEW_SOURCE_HEADER, answer.source);
     return answer.status;

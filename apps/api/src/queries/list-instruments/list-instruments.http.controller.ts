@@ -5,6 +5,9 @@ import { InstrumentPageResponse } from '../shared/query-responses.dto.js';
 import { MIN_POSITION_HEADER, ReadYourWritesInterceptor } from '../shared/read-your-writes.interceptor.js';
 import { ListInstrumentsQuery } from './list-instruments.query.js';
 import { ListInstrumentsRequestDto } from './list-instruments.request.dto.js';
+import type { Principal } from '#libs/identity';
+import { CurrentPrincipal } from '../../identity/current-principal.js';
+import { listFilterFor } from '../../identity/visibility.js';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
 
@@ -23,7 +26,7 @@ export class ListInstrumentsHttpController {
   @ApiHeader({ name: MIN_POSITION_HEADER, required: false, description: 'Read your writes: wait until the read model reaches this log position.' })
   @ApiOkResponse({ type: InstrumentPageResponse })
   @ApiBadRequestResponse({ description: 'A malformed filter, sort or page (the parameter is named).' })
-  list(@QueryParams() { kind, stage, party, sort, page, pageSize }: ListInstrumentsRequestDto) {
-    return this.queryBus.execute(new ListInstrumentsQuery({ kind, stage, party, sort, page, pageSize }));
+  list(@QueryParams() { kind, stage, party, sort, page, pageSize }: ListInstrumentsRequestDto, @CurrentPrincipal() principal: Principal | null) {
+    return this.queryBus.execute(new ListInstrumentsQuery({ kind, stage, party, sort, page, pageSize, audience: listFilterFor(principal) }));
   }
 }
