@@ -13,7 +13,9 @@ beforeAll(async () => {
   provider = await startTestProvider(
     {
       'depositary-1': { name: 'Dana Depositary', email: 'dana@example.org', roles: ['depositary'] },
-      'cuba-delegate': { name: 'Carmen Delegate', roles: 'member-state', parties: ['cub', 'C-U-B', 'X'] },
+      'cuba-delegate': { name: 'Carmen Delegate', roles: 'member-state', parties: 'cub,C-U-B X' },
+      'two-party-delegate': { roles: ['member-state', 'reviewer', 'member-state'], parties: ['bhs', 'BHS', 'CUB'] },
+      'nested-1': { realm_access: { roles: ['treaty-depositary'] } },
       'legal-1': { roles: ['cclec-legal', 'treaty-depositary', 'kitchen-staff'], parties: ['CUB'] },
       'member-without-party': { roles: ['member-state'] },
       'no-role': { name: 'Nora Nobody', roles: ['kitchen-staff'] },
@@ -91,6 +93,18 @@ describe('OidcSignIn against a real OpenID provider', () => {
     expect(identity.roles).toEqual(['member-state']);
     expect(identity.parties).toEqual(['CUB']);
     expect(identity.email).toBeNull();
+  });
+
+  it('reads the parties claim as an array too, and deduplicates roles and parties', async () => {
+    const identity = await signInAs(signIn, 'two-party-delegate');
+    expect(identity.roles).toEqual(['member-state', 'reviewer']);
+    expect(identity.parties).toEqual(['BHS', 'CUB']);
+  });
+
+  it('reads a roles claim nested in another (OIDC_ROLES_CLAIM=realm_access.roles)', async () => {
+    const nested = await OidcSignIn.discover(configFor({ OIDC_ROLES_CLAIM: 'realm_access.roles' }));
+    expect((await signInAs(nested, 'nested-1')).roles).toEqual(['depositary']);
+    expect((await refusal(signInAs(signIn, 'nested-1'))).reason).toBe('no-role');
   });
 
   it('maps claim values through OIDC_ROLE_MAP and ignores values it does not know', async () => {
@@ -184,6 +198,27 @@ describe('OidcSignIn against a real OpenID provider', () => {
     const { pending } = signIn.start();
     const refused = await refusal(signIn.finish(`${REDIRECT_URI}?error=access_denied&state=${pending.state}&iss=${encodeURIComponent(provider.issuer)}`, pending));
     expect(refused).toMatchObject({ reason: 'provider-denied', providerError: 'access_denied' });
+  });
+});
+
+describe('OidcSignIn when the provider is away', () => {
+  it('fails discovery with a sentence naming OIDC_ISSUER', async () => {
+    const away = await startTestProvider({}, REDIRECT_URI);
+    await away.close();
+    await expect(OidcSignIn.discover(configFor({ OIDC_ISSUER: away.issuer }))).rejects.toThrow(
+      `OIDC_ISSUER: the OpenID provider at ${away.issuer}/ could not be discovered`,
+    );
+  });
+
+  it('refuses a sign-in the provider can no longer complete, as unavailable', async () => {
+    const leaving = await startTestProvider({ 'depositary-1': { roles: ['depositary'] } }, REDIRECT_URI);
+    const signIn = await OidcSignIn.discover(
+      oidcConfigFromEnv({ OIDC_ISSUER: leaving.issuer, OIDC_CLIENT_ID: leaving.public.clientId, OIDC_REDIRECT_URI: REDIRECT_URI })!,
+    );
+    const { url, pending } = signIn.start();
+    const callback = await leaving.signIn(url, 'depositary-1');
+    await leaving.close();
+    expect((await refusal(signIn.finish(callback, pending))).reason).toBe('provider-unavailable');
   });
 });
 

@@ -81,14 +81,22 @@ export class OidcSignIn {
   /** Reads the provider's discovery document; fails if the provider cannot be reached or disagrees on its issuer. */
   static async discover(config: OidcConfig, options: OidcSignInOptions = {}): Promise<OidcSignIn> {
     const auth = config.clientSecret === null ? client.None() : client.ClientSecretBasic(config.clientSecret);
-    const configuration = await client.discovery(
-      config.issuer,
-      config.clientId,
-      { redirect_uris: [config.redirectUri.href], response_types: ['code'] },
-      auth,
-      // Plain http is accepted for a provider on loopback only (the configuration refuses it elsewhere).
-      { execute: isLoopback(config.issuer) ? [client.allowInsecureRequests] : [], timeout: 10 },
-    );
+    let configuration: client.Configuration;
+    try {
+      configuration = await client.discovery(
+        config.issuer,
+        config.clientId,
+        { redirect_uris: [config.redirectUri.href], response_types: ['code'] },
+        auth,
+        // Plain http is accepted for a provider on loopback only (the configuration refuses it elsewhere).
+        { execute: isLoopback(config.issuer) ? [client.allowInsecureRequests] : [], timeout: 10 },
+      );
+    } catch (error) {
+      // Said at start-up, where the operator fixes OIDC_ISSUER; discovery carries no secret.
+      throw new Error(`OIDC_ISSUER: the OpenID provider at ${config.issuer.href} could not be discovered (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
     return new OidcSignIn(config, configuration, options.clock ?? (() => new Date()));
   }
 
@@ -232,9 +240,16 @@ function refusalFor(error: unknown): OidcSignInRefused {
   if (error instanceof client.ClientError && (error.code === 'OAUTH_TIMEOUT' || error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM')) {
     return new OidcSignInRefused('provider-unavailable');
   }
-  // fetch's own failure (connection refused, DNS): a TypeError without the library's argument codes.
-  if (error instanceof TypeError && !('code' in error)) return new OidcSignInRefused('provider-unavailable');
+  if (isFetchFailure(error) || (error instanceof client.ClientError && isFetchFailure(error.cause))) {
+    return new OidcSignInRefused('provider-unavailable');
+  }
   return new OidcSignInRefused('invalid-response');
 }
+
+/**
+ * fetch's own failure (connection refused, DNS): a TypeError without the library's argument codes. Known by
+ * name, since it may come from another realm than ours, and then the library wraps it.
+ */
+const isFetchFailure = (error: unknown) => isRecord(error) && error['name'] === 'TypeError' && !('code' in error);
 
 const oauthErrorCode = (code: unknown) => (typeof code === 'string' && /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$/.test(code) ? code : null);

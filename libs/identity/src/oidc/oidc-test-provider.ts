@@ -12,6 +12,8 @@ export interface TestAccount {
   readonly email?: string;
   readonly roles?: readonly string[] | string;
   readonly parties?: readonly string[] | string;
+  /** Claims in other shapes, as some providers nest them (`realm_access: { roles }`). */
+  readonly realm_access?: { readonly roles: readonly string[] };
 }
 
 export interface TestProvider {
@@ -49,7 +51,7 @@ export async function startTestProvider(accounts: Readonly<Record<string, TestAc
     ],
     pkce: { required: () => true },
     scopes: ['openid', 'profile', 'email', TREATY_SCOPE],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], [TREATY_SCOPE]: ['roles', 'parties'] },
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'], [TREATY_SCOPE]: ['roles', 'parties', 'realm_access'] },
     features: { devInteractions: { enabled: true } },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     async findAccount(_ctx, id) {
@@ -65,6 +67,7 @@ export async function startTestProvider(accounts: Readonly<Record<string, TestAc
             email_verified: account.email ? true : undefined,
             roles: account.roles,
             parties: account.parties,
+            realm_access: account.realm_access,
           };
         },
       };
