@@ -128,6 +128,8 @@ describe('OidcSignIn against a real OpenID provider', () => {
     const withDefault = await OidcSignIn.discover(configFor({ OIDC_DEFAULT_ROLE: 'donor' }));
     expect((await signInAs(withDefault, 'no-role')).roles).toEqual(['donor']);
     expect((await signInAs(withDefault, 'depositary-1')).roles).toEqual(['depositary']);
+    // A member-state claim without a party code maps to nothing, so the default applies.
+    expect((await signInAs(withDefault, 'member-without-party')).roles).toEqual(['donor']);
   });
 
   it('refuses a callback whose state is not the pending sign-in’s', async () => {

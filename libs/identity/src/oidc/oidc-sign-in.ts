@@ -114,7 +114,7 @@ export class OidcSignIn {
       scope: this.config.scopes.join(' '),
       state: pending.state,
       nonce: pending.nonce,
-      // Derived from the verifier (a hash, no I/O); the library offers it as a promise.
+      // The S256 challenge, computed here because the library's calculatePKCECodeChallenge is async.
       code_challenge: s256(pending.codeVerifier),
       code_challenge_method: 'S256',
     });
@@ -164,14 +164,15 @@ export class OidcSignIn {
     const parties = [...new Set(claimValues(claims, this.config.partiesClaim).map((code) => code.toUpperCase()))].filter((code) =>
       PARTY_CODE.test(code),
     );
+    // A member state acts for the parties it is bound to; without one the role means nothing.
+    const holds = (role: OidcRole) => role !== 'member-state' || parties.length > 0;
     const mapped = new Set<OidcRole>();
     for (const value of claimValues(claims, this.config.rolesClaim)) {
       const role = this.config.roleMap.get(value) ?? (isOidcRole(value) ? value : undefined);
-      if (role) mapped.add(role);
+      if (role && holds(role)) mapped.add(role);
     }
-    if (mapped.size === 0 && this.config.defaultRole) mapped.add(this.config.defaultRole);
-    // A member state acts for the parties it is bound to; without one the role means nothing.
-    if (parties.length === 0) mapped.delete('member-state');
+    const fallback = this.config.defaultRole;
+    if (mapped.size === 0 && fallback && holds(fallback)) mapped.add(fallback);
     if (mapped.size === 0) throw new OidcSignInRefused('no-role');
 
     const roles = OIDC_ROLES.filter((role) => mapped.has(role));

@@ -82,6 +82,7 @@ describe('oidcConfigFromEnv', () => {
     [{ OIDC_ROLE_MAP: '{"treaty-boss":"secretary-general"}' }, 'OIDC_ROLE_MAP'],
     [{ OIDC_ROLE_MAP: '{"treaty-depositary":1}' }, 'OIDC_ROLE_MAP'],
     [{ OIDC_DEFAULT_ROLE: 'guest' }, 'OIDC_DEFAULT_ROLE'],
+    [{ OIDC_DEFAULT_ROLE: 'admin' }, 'OIDC_DEFAULT_ROLE'],
   ])('refuses %j, naming %s', (bad, variable) => {
     expect(refusedVariable({ ...minimal, ...bad })).toBe(variable);
   });

@@ -66,6 +66,8 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
   if (defaultText !== undefined && !isOidcRole(defaultText)) {
     throw new OidcConfigError('OIDC_DEFAULT_ROLE', `"${defaultText}" is not a role (${OIDC_ROLES.join(', ')})`);
   }
+  // Everyone the provider knows would administer the service.
+  if (defaultText === 'admin') throw new OidcConfigError('OIDC_DEFAULT_ROLE', 'admin cannot be given by default');
 
   return {
     issuer,
