@@ -25,7 +25,7 @@ describe('identity: sessions, tokens, throttling', () => {
   /** A browser: the cookie it was given, and the CSRF token the sign-in answered. */
   const signIn = async (username: string, password = PASSWORD) => {
     const response = await fetch(`${app.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
     return { response, body, cookie, setCookie: response.headers.get('set-cookie') ?? '' };
   };
@@ -45,11 +45,11 @@ describe('identity: sessions, tokens, throttling', () => {
     expect(second.cookie).not.toBe(first.cookie);
 
     const browser = asBrowser(second.cookie, second.body.csrfToken);
-    expect((await (await browser.get('/auth/session')).json()).accountId).toBe('officer');
+    expect(((await (await browser.get('/auth/session')).json()) as any).accountId).toBe('officer');
     const party = { code: 'SXM', name: 'Sint Maarten', kind: 'territory' };
     const withoutToken = await asBrowser(second.cookie).post('/api/parties', party);
     expect(withoutToken.status).toBe(403);
-    expect((await withoutToken.json()).code).toBe('CSRF_TOKEN_INVALID');
+    expect(((await withoutToken.json()) as any).code).toBe('CSRF_TOKEN_INVALID');
     expect((await browser.post('/api/parties', party)).status).toBe(201);
 
     expect((await browser.post('/auth/logout', {})).status).toBe(204);
@@ -72,7 +72,7 @@ describe('identity: sessions, tokens, throttling', () => {
   it('issues a token shown once, with a subset of roles, and revokes it', async () => {
     const officer = await signIn('officer');
     const browser = asBrowser(officer.cookie, officer.body.csrfToken);
-    const issued = await (await browser.post('/api/account/tokens', { label: 'script', expiresInDays: 7 })).json();
+    const issued = (await (await browser.post("/api/account/tokens", { label: "script", expiresInDays: 7 })).json()) as any;
     expect(issued).toMatchObject({ tokenId: expect.any(String), token: expect.stringMatching(/^tt_/), roles: ['legal-officer'] });
     const script = api(app.url, { token: issued.token });
     expect((await script.get('/auth/session')).body).toMatchObject({ accountId: 'officer', via: 'token' });
@@ -89,7 +89,7 @@ describe('identity: sessions, tokens, throttling', () => {
   it('ends a disabled account’s sessions and tokens at once, and a role change its sessions', async () => {
     const victim = await signIn('victim');
     const browser = asBrowser(victim.cookie, victim.body.csrfToken);
-    const token = (await (await browser.post('/api/account/tokens', { label: 'reader' })).json()).token as string;
+    const token = ((await (await browser.post('/api/account/tokens', { label: 'reader' })).json()) as any).token as string;
     expect((await browser.get('/auth/session')).status).toBe(200);
     expect((await admin().post('/api/admin/accounts/victim/grants', { roles: ['reviewer'] })).status).toBe(200);
     expect((await browser.get('/auth/session')).status).toBe(401); // the roles changed: sign in again

@@ -32,7 +32,7 @@ export interface TestApp {
  * The real service (embedded store on a temporary directory) listening on a loopback port; tests talk to it
  * with fetch, as a client would.
  */
-export const startTestApp = async (options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> => {
+export const startTestApp = async (options: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<TestApp> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'treaty-tracker-'));
   process.env.DATA_DIR = dataDir;
   process.env.EVENT_STORE = 'embedded';
@@ -41,7 +41,7 @@ export const startTestApp = async (options: { dataDir?: string; env?: Record<str
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
   configureApp(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const accounts = app.get(AccountsService);

@@ -12,6 +12,7 @@ import { IDENTITY_CONFIG } from './identity.tokens.js';
 import { LoginThrottle } from './sign-in/login-throttle.js';
 import { SignInHttpController } from './sign-in/sign-in.http.controller.js';
 import { InstrumentVisibility } from './visibility.js';
+import { oidcConfigProvider, OidcSignInHttpController } from './oidc/oidc-sign-in.http.controller.js';
 
 /**
  * Who may record what: accounts (event-sourced), their secrets (the credential store, beside the log),
@@ -19,7 +20,7 @@ import { InstrumentVisibility } from './visibility.js';
  */
 @Global()
 @Module({
-  controllers: [SignInHttpController, AccountTokensHttpController, AdminAccountsHttpController],
+  controllers: [SignInHttpController, OidcSignInHttpController, AccountTokensHttpController, AdminAccountsHttpController],
   providers: [
     { provide: IDENTITY_CONFIG, useFactory: (): IdentityConfig => identityConfigFromEnv(process.env) },
     {
@@ -31,6 +32,7 @@ import { InstrumentVisibility } from './visibility.js';
     LoginThrottle,
     IdentityBootstrap,
     InstrumentVisibility,
+    oidcConfigProvider,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AccountsService, CREDENTIAL_STORE, IDENTITY_CONFIG, InstrumentVisibility],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import session from 'express-session';
 import type { CredentialStore } from '#libs/identity';
+import type { PendingSignIn } from '#libs/identity/oidc';
 import type { IdentityConfig } from './identity.config.js';
 
 declare module 'express-session' {
@@ -8,7 +9,7 @@ declare module 'express-session' {
     /** The signed-in account and the account's session epoch at sign-in (a change of it ends the session). */
     account?: { username: string; epoch: number };
     /** An OpenID Connect sign-in under way: what the callback checks. */
-    oidc?: { state: string; nonce: string; codeVerifier: string; createdAt: number };
+    oidc?: PendingSignIn;
   }
 }
 

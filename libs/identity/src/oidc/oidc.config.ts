@@ -3,12 +3,15 @@
  * Anything unexpected fails at start-up with a sentence that names the variable to fix.
  */
 
-/** The service's roles, as an identity provider may grant them. */
-export const OIDC_ROLES = ['admin', 'legal-officer', 'depositary', 'member-state', 'reviewer', 'donor'] as const;
-export type OidcRole = (typeof OIDC_ROLES)[number];
+import { PARTY_CODE_PATTERN } from '#libs/entry-into-force';
+import { ROLES, type Role } from '../roles.js';
+
+/** The service's roles, as an identity provider may grant them (declared once, in roles.ts). */
+export const OIDC_ROLES = ROLES;
+export type OidcRole = Role;
 
 /** A party code as the register knows it (`CUB`, `BHS`, `WCO`). */
-export const PARTY_CODE = /^[A-Z0-9]{2,12}$/;
+export const PARTY_CODE = PARTY_CODE_PATTERN;
 
 export interface OidcConfig {
   readonly issuer: URL;
