@@ -97,6 +97,48 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('manages accounts from the command line: add, grant, token, list, disable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-tracker-users-'));
+    const users = (...args: string[]) =>
+      spawnSync(process.execPath, ['dist/apps/api/src/identity/users.cli.js', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dir, EVENT_STORE: 'embedded', DEMO_DATA: 'off' },
+      });
+    try {
+      const added = users('add', 'cub.focal', '--name', 'Focal point of Cuba', '--role', 'member-state', '--party', 'CUB', '--generate');
+      expect([added.status, added.stdout]).toEqual([0, expect.stringContaining('Opened cub.focal (member-state for CUB)')]);
+      expect(added.stdout).toMatch(/Password \(shown once\): \S{24}/);
+      expect(users('grant', 'cub.focal', '--role', 'member-state', '--party', 'KNA').stdout).toContain('member-state for CUB, KNA');
+      const token = users('token', 'cub.focal', '--label', 'script', '--days', '7');
+      expect(token.stdout.trim().split('\n').at(-1)).toMatch(/^tt_[0-9a-f]{32}_/);
+      expect(users('list').stdout).toContain('cub.focal');
+      expect(users('disable', 'cub.focal', '--reason', 'Left.').status).toBe(0);
+      expect(users('list').stdout).toMatch(/cub\.focal\s+disabled/);
+      expect(users('add', 'x', '--role', 'king').status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('refuses to listen beyond loopback while nobody can administer it', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'treaty-tracker-open-door-'));
+    try {
+      // It stops before binding: no socket is opened on the address.
+      const run = spawnSync(process.execPath, ['dist/apps/api/src/main.js'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: empty, EVENT_STORE: 'embedded', DEMO_DATA: 'off', HOST: '0.0.0.0', PORT: '0', INITIAL_ADMIN_USERNAME: '', INITIAL_ADMIN_PASSWORD: '', OIDC_ISSUER: '' },
+      });
+      expect(run.status).toBe(1);
+      expect(`${run.stdout}${run.stderr}`).toContain('HOST=0.0.0.0 would open the service to the network with nobody to administer it');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 40_000);
+
   it('keeps every acknowledged write, with no revision gap, over three cycles', async () => {
     running = await start(dataDir);
     // As a client would: sign in as the first administrator, open the writers' account, and take its token.

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DemoLoader, demoInstrumentId } from '../apps/api/src/demo/demo-loader.js';
 import { DEMO_INSTRUMENTS } from '../apps/api/src/demo/cclec-story.js';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
@@ -23,6 +25,25 @@ describe('the demonstration data', () => {
     expect(response.status).toBe(200);
     return response.body;
   };
+
+  it('opens one demonstration account per role, with passwords written once to an owner-only file, that sign in', async () => {
+    const file = join(app.dataDir, 'demo-accounts.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const accounts = JSON.parse(readFileSync(file, 'utf8')) as { username: string; password: string; role: string; parties: string[] }[];
+    expect(accounts.map((a) => [a.username, a.role, a.parties])).toEqual([
+      ['admin', 'admin', []],
+      ['legal.officer', 'legal-officer', []],
+      ['depositary', 'depositary', []],
+      ['acis.ioc', 'reviewer', []],
+      ['donor', 'donor', []],
+      ['cub.focal.point', 'member-state', ['CUB']],
+      ['kna.focal.point', 'member-state', ['KNA']],
+    ]);
+    for (const account of accounts) {
+      const response = await fetch(`${app.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: account.username, password: account.password }) });
+      expect([account.username, response.status]).toEqual([account.username, 200]);
+    }
+  });
 
   it('registers the 39 member administrations and 5 organisations, and the four instruments', async () => {
     const parties = (await http.get('/api/parties?pageSize=200')).body;

@@ -2,6 +2,7 @@
  * Signing in as a browser does (session cookie, CSRF token), API tokens, throttling, and what disabling an
  * account or changing its roles does to its sessions and tokens: at once.
  */
+import { EVENT_STORE, type EventStore } from '#libs/event-store';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -101,6 +102,16 @@ describe('identity: sessions, tokens, throttling', () => {
     expect((await signIn('victim')).response.status).toBe(401);
     const grants = (await admin().get('/api/admin/accounts/victim/history')).body.events.map((e: { type: string }) => e.type);
     expect(grants).toEqual(['AccountOpened.v1', 'ApiTokenIssued.v1', 'RolesGranted.v1', 'AccountDisabled.v1']);
+  });
+
+  it('keeps passwords, their hashes and token secrets out of the event log', async () => {
+    const officer = await signIn('officer');
+    const issued = (await (await asBrowser(officer.cookie, officer.body.csrfToken).post('/api/account/tokens', { label: 'scan' })).json()) as { token: string };
+    const log = JSON.stringify((await app.app.get<EventStore>(EVENT_STORE).readAll()).map(({ type, data, metadata }) => ({ type, data, metadata })));
+    expect(log).toContain('ApiTokenIssued.v1');
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain(issued.token.split('_')[2]);
+    expect(log).not.toMatch(/scrypt\$/);
   });
 
   it('refuses writes without credentials with 401, and sets security headers on every answer', async () => {

@@ -4,13 +4,21 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { openDoorProblem } from './identity/open-door.js';
 
 const bootstrap = async () => {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   configureApp(app);
-  // Loopback by default: there is no authentication yet.
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 3000);
+  await app.init();
+  // Beyond loopback only once someone can sign in to administer it: no open door to the network.
+  const problem = await openDoorProblem(app, host);
+  if (problem) {
+    Logger.error(problem, 'Bootstrap');
+    await app.close();
+    process.exit(1);
+  }
   await app.listen(port, host);
   Logger.log(`Listening on http://${host}:${port} (OpenAPI at /api/docs)`, 'Bootstrap');
 };

@@ -241,11 +241,16 @@ export class ReadModelQueries {
   }
 
   /** The accounts, by username (for administrators: roles, parties, tokens' labels and expiry, never secrets). */
-  async accounts(request: PageRequest = {}): Promise<Page<Omit<AccountDoc, '_id' | '_position'>>> {
+  async accounts(request: PageRequest = {}): Promise<Page<Pick<AccountDoc, 'username' | 'displayName' | 'status' | 'source' | 'roles' | 'parties' | 'tokens'>>> {
     const { page, pageSize, skip, limit } = pageOf(request);
     const collection = this.store.collection<AccountDoc>(ACCOUNT_DIRECTORY);
     const [docs, total] = await Promise.all([collection.find({}, { sort: { _id: 1 }, skip, limit }), collection.count({})]);
-    return { items: docs.map(({ _id, _position, ...account }) => account), page, pageSize, total };
+    return {
+      items: docs.map(({ username, displayName, status, source, roles, parties, tokens }) => ({ username, displayName, status, source, roles, parties, tokens })),
+      page,
+      pageSize,
+      total,
+    };
   }
 
   /** What decides who may see an instrument: its stage and the parties eligible for it (null: not recorded). */
