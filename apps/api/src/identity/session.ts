@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import session from 'express-session';
 import type { CredentialStore } from '#libs/identity';
 import type { PendingSignIn } from '#libs/identity/oidc';
+import type { Request } from 'express';
 import type { IdentityConfig } from './identity.config.js';
 
 declare module 'express-session' {
@@ -57,3 +58,7 @@ export const sessionMiddleware = (credentials: CredentialStore, config: Identity
     proxy: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionTtlMs },
   });
+
+/** A new session id at every sign-in (no fixation): the old session's data goes with it. */
+export const regenerateSession = (request: Request): Promise<void> =>
+  new Promise((resolve, reject) => request.session.regenerate((error) => (error ? reject(error) : resolve())));

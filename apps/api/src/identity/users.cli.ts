@@ -49,6 +49,7 @@ const askPassword = async (): Promise<string> => {
     return password;
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  // On a terminal, echo the prompt only, not the characters typed (readline has no option for it).
   if (process.stdin.isTTY) (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s) => s.includes('Password') && process.stdout.write(s);
   const answer = await new Promise<string>((resolve) => rl.question('Password (at least 12 characters): ', resolve));
   rl.close();

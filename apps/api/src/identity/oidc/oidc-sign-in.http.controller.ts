@@ -7,11 +7,10 @@ import { Clock } from '../../common/clock.js';
 import { RouteAccess } from '../../common/route-declarations.js';
 import { PUBLIC } from '../access-rule.js';
 import { csrf } from '../access.guard.js';
+import { regenerateSession } from '../session.js';
 import { AccountsService, SYSTEM_PRINCIPAL } from '../accounts.service.js';
 
 export const OIDC_CONFIG = Symbol('OIDC_CONFIG');
-
-const regenerate = (request: Request) => new Promise<void>((resolve, reject) => request.session.regenerate((e) => (e ? reject(e) : resolve())));
 
 /**
  * Single sign-on with the organisation's OpenID provider: authorization code with PKCE. The provider says
@@ -71,7 +70,7 @@ export class OidcSignInHttpController {
       throw new UnauthorizedException({ code: 'SIGN_IN_REFUSED', message: error.message });
     }
     const epoch = await this.follow(identity);
-    await regenerate(request);
+    await regenerateSession(request);
     request.session.account = { username: identity.username, epoch };
     csrf.generateToken(request);
     await this.accounts.credentials.audit({ at: this.clock.now().toISOString(), kind: 'sign-in', username: identity.username, address: request.ip ?? null, detail: `oidc ${identity.issuer}` });

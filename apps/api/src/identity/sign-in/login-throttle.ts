@@ -30,9 +30,8 @@ export class LoginThrottle {
 
 const tooMany = (ms: number) => {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  const error = new HttpException(
+  return new HttpException(
     { code: 'TOO_MANY_SIGN_IN_ATTEMPTS', message: `Too many failed sign-ins; try again in ${seconds} seconds.`, retryAfter: seconds },
     HttpStatus.TOO_MANY_REQUESTS,
   );
-  return error;
 };

@@ -6,13 +6,12 @@ import { ErrorResponse } from '../../common/answers.dto.js';
 import { Clock } from '../../common/clock.js';
 import { RouteAccess } from '../../common/route-declarations.js';
 import { csrf, type AuthenticatedRequest } from '../access.guard.js';
+import { regenerateSession } from '../session.js';
 import { AccountsService, principalOf } from '../accounts.service.js';
 import { CurrentPrincipal } from '../current-principal.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionResponse } from './session.response.dto.js';
 import { SignInRequestDto } from './sign-in.request.dto.js';
-
-const regenerate = (request: Request) => new Promise<void>((resolve, reject) => request.session.regenerate((e) => (e ? reject(e) : resolve())));
 
 /** Sign-in with a local account: a fresh session (the id rotates at every sign-in) and its CSRF token. */
 @ApiTags('sign-in')
@@ -51,7 +50,7 @@ export class SignInHttpController {
       throw new UnauthorizedException({ code: 'INVALID_CREDENTIALS', message: 'The username or the password is not right.' });
     }
     await this.throttle.succeeded(username);
-    await regenerate(request);
+    await regenerateSession(request);
     request.session.account = { username, epoch: account.sessionEpoch };
     const csrfToken = csrf.generateToken(request);
     await this.accounts.credentials.audit({ at: at(), kind: 'sign-in', username, address, detail: 'password' });
