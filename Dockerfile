@@ -1,6 +1,6 @@
 # The API service. Built by docker-compose.yml; runs on whichever store the environment names
 # (embedded SQLite under /app/data by default, EventStoreDB in the compose file).
-FROM node:20-bookworm
+FROM node:24-bookworm
 
 WORKDIR /app
 

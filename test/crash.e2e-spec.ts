@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,6 +97,50 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
     if (running) await kill(running);
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  it('stops on SIGTERM under load: in-flight writes finish, every acknowledged one is there, the checkpoint is the last applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'treaty-tracker-sigterm-'));
+    try {
+      const service = await start(dir);
+      const token = await writerToken(service.url);
+      const http = api(service.url, { token });
+      const acknowledged: string[] = [];
+      let writing = true;
+      const client = async (n: number) => {
+        for (let i = 0; writing; i++) {
+          const code = `T${String(n).padStart(2, '0')}${String(i).padStart(5, '0')}`;
+          try {
+            if ((await http.post('/api/parties', { code, name: `Party ${code}`, kind: 'state' })).status === 201) acknowledged.push(code);
+          } catch {
+            return; // refused once the service stopped accepting: not acknowledged
+          }
+        }
+      };
+      const writers = Array.from({ length: CLIENTS }, (_, n) => client(n));
+      await new Promise((r) => setTimeout(r, 600));
+      const exited = new Promise<number | null>((resolve) => service.child.once('exit', (code) => resolve(code)));
+      service.child.kill('SIGTERM'); // under load: requests are in flight
+      const code = await exited;
+      writing = false;
+      await Promise.all(writers);
+      expect(code).toBe(0);
+      const stopped = /Stopped: log head (\d+), read models applied (\d+), checkpoint (\d+)\./.exec(service.output());
+      expect(stopped).not.toBeNull();
+      const [, head, applied, checkpoint] = stopped!.map(Number);
+      expect(applied).toBe(head);
+      expect(checkpoint).toBe(applied);
+      // Read the store as it was left: every acknowledged registration, and nothing after the head reported.
+      const db = new Database(join(dir, 'events.sqlite'), { readonly: true });
+      const streams = new Set((db.prepare("SELECT stream FROM events WHERE stream LIKE 'party-T%'").all() as { stream: string }[]).map((r) => r.stream));
+      const max = Number((db.prepare('SELECT MAX(position) AS p FROM events').get() as { p: number }).p);
+      db.close();
+      expect(acknowledged.length).toBeGreaterThan(20);
+      expect(acknowledged.filter((c) => !streams.has(`party-${c}`))).toEqual([]);
+      expect(max).toBe(head);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('manages accounts from the command line: add, grant, token, list, disable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'treaty-tracker-users-'));

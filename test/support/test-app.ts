@@ -37,6 +37,8 @@ export const startTestApp = async (options: { dataDir?: string; env?: Record<str
   process.env.DATA_DIR = dataDir;
   process.env.EVENT_STORE = 'embedded';
   process.env.DEMO_DATA = 'off';
+  // Request lines stay out of the test output unless a spec asks for them (LOG_FILE, LOG_LEVEL).
+  process.env.LOG_LEVEL = options.env?.LOG_LEVEL ?? 'silent';
   for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });

@@ -7,12 +7,13 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { loggingModule } from './observability/logging.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 
 @Module({
-  imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule],
+  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule],
   controllers: [HealthHttpController],
 })
 export class AppModule {}

@@ -27,7 +27,6 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   app.set('etag', false);
   app.useGlobalPipes(new RequireJsonBodyPipe(), validationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
-  app.enableShutdownHooks();
   app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   const config = withSecuritySchemes(new DocumentBuilder())
     .setTitle('Treaty and MOU lifecycle tracker')

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
 import { openDoorProblem } from './identity/open-door.js';
+import { installGracefulShutdown } from './observability/graceful-shutdown.js';
 
 const bootstrap = async () => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
   configureApp(app);
   const host = process.env.HOST ?? '127.0.0.1';
   const port = Number(process.env.PORT ?? 3000);
@@ -20,6 +23,7 @@ const bootstrap = async () => {
     process.exit(1);
   }
   await app.listen(port, host);
+  installGracefulShutdown(app);
   Logger.log(`Listening on http://${host}:${port} (OpenAPI at /api/docs)`, 'Bootstrap');
 };
 

@@ -52,7 +52,8 @@ export const readCommandRequest = (request: Request): CommandRequest => {
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw badHeader(COMMAND_HEADERS.idempotencyKey, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 200 visible ASCII characters.');
   }
-  const correlationId = header(COMMAND_HEADERS.correlationId)?.trim() || null;
+  // The request's own id (the one its log line and answer carry) when the client gave none.
+  const correlationId = header(COMMAND_HEADERS.correlationId)?.trim() || (request as Request & { id?: string }).id || null;
   if (correlationId !== null && !CORRELATION_ID.test(correlationId)) {
     throw badHeader(COMMAND_HEADERS.correlationId, 'INVALID_CORRELATION_ID', 'X-Correlation-Id must be 1 to 200 visible ASCII characters.');
   }
