@@ -40,10 +40,14 @@ export class DemoLoader implements OnApplicationBootstrap {
     this.logger.log(`Empty store: loaded the CCLEC demonstration data (${recorded} commands). Set DEMO_DATA=off to start empty.`);
     const opened = await openDemoAccounts(this.accounts, this.identity.dataDir);
     if (opened.length) {
-      this.logger.log(
-        `Demonstration accounts (passwords shown once, kept in ${DEMO_ACCOUNTS_FILE} in DATA_DIR, readable by its owner only):\n` +
-          opened.map((a) => `  ${a.username.padEnd(16)} ${a.password}  ${a.role}${a.parties.length ? ` ${a.parties.join(',')}` : ''}`).join('\n'),
+      // Printed once to the console for whoever started the service, not to the logs (no password in a log line);
+      // a silenced service (LOG_LEVEL=silent, as under test) prints nothing: the file has them.
+      if (process.env.LOG_LEVEL !== 'silent') process.stdout.write(
+        `\nDemonstration accounts (passwords shown once; also in ${DEMO_ACCOUNTS_FILE} in DATA_DIR, readable by its owner only):\n` +
+          opened.map((a) => `  ${a.username.padEnd(16)} ${a.password}  ${a.role}${a.parties.length ? ` ${a.parties.join(',')}` : ''}`).join('\n') +
+          '\n\n',
       );
+      this.logger.log(`Opened ${opened.length} demonstration accounts; their passwords are in ${DEMO_ACCOUNTS_FILE} in DATA_DIR.`);
     }
   }
 

@@ -22,7 +22,12 @@ export const installGracefulShutdown = (app: INestApplication, timeoutMs = Numbe
     timer.unref();
     logger.log(`${signal}: no new requests; finishing those in flight.`);
     const server = app.getHttpServer() as Server;
+    // Keep-alive connections would carry new requests in: answers from now on close their connection, and idle
+    // connections are closed as they become idle, so that close() sees the last in-flight request finish.
+    server.on('request', (_request, response: { setHeader(name: string, value: string): void }) => response.setHeader('Connection', 'close'));
+    const idle = setInterval(() => server.closeIdleConnections(), 20);
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearInterval(idle);
     const head = await app.get<EventStore>(EVENT_STORE).headPosition();
     const projector = app.get(Projector);
     if (head !== START && projector.role === 'leader') await projector.waitFor(head, Math.max(0, deadline - Date.now()));
