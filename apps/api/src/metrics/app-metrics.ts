@@ -34,7 +34,7 @@ export class AppMetrics {
 
   readonly commandsAppended = new Counter({
     name: `${METRICS_PREFIX}commands_appended_total`,
-    help: 'Commands that recorded events, by stream category (instrument, party, account); idempotent replays not counted.',
+    help: 'Commands of the command runner that recorded events, by stream category (instrument, party); idempotent replays not counted.',
     labelNames: ['category'] as const,
     registers: [this.registry],
   });
