@@ -23,7 +23,8 @@ VOLUME /app/data
 USER node
 
 EXPOSE 3000
+# Ready, not only alive: the stores answer and the projections keep up (GET /health/live is the liveness probe).
 HEALTHCHECK --interval=10s --timeout=5s --retries=12 --start-period=10s \
-    CMD curl --fail --silent "http://127.0.0.1:${PORT}/health" || exit 1
+    CMD curl --fail --silent "http://127.0.0.1:${PORT}/health/ready" || exit 1
 
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -5,15 +5,15 @@ import { RebuildProjectionsModule } from './admin/rebuild-projections/rebuild-pr
 import { CommonModule } from './common/common.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
-import { HealthHttpController } from './health/health.http.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { loggingModule } from './observability/logging.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 
 @Module({
-  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule],
-  controllers: [HealthHttpController],
+  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule],
 })
 export class AppModule {}

@@ -10,6 +10,8 @@ import type { IdentityConfig } from './identity/identity.config.js';
 import { IDENTITY_CONFIG } from './identity/identity.tokens.js';
 import { withSecuritySchemes } from './identity/security-schemes.js';
 import { sessionMiddleware } from './identity/session.js';
+import { AppMetrics } from './metrics/app-metrics.js';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 
 /** Where clients reach the service, for the OpenAPI document (PUBLIC_URL behind a proxy; else HOST and PORT). */
 export const publicUrl = (env: NodeJS.ProcessEnv = process.env): string =>
@@ -17,6 +19,8 @@ export const publicUrl = (env: NodeJS.ProcessEnv = process.env): string =>
 
 /** Everything main.ts and the end-to-end tests share, so the tests run the service as deployed. */
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
+  // First, so that every answer is counted, those given before routing included.
+  app.use(httpMetricsMiddleware(app.get(AppMetrics)));
   // Security headers on every answer; the API document's page needs its own inline style only.
   app.use(helmet());
   // Behind a TLS-terminating proxy, TRUST_PROXY names it, so that Secure cookies and client addresses hold.

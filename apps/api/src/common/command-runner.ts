@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, handleCommand, type EventStore, type HandleCommandResult } from '#libs/event-store';
+import { categoryOf, EVENT_STORE, handleCommand, type EventStore, type HandleCommandResult } from '#libs/event-store';
 import { type Decider, type DomainEvent } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from './clock.js';
 import { etag, type CommandRequest } from './command-request.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { AppMetrics } from '../metrics/app-metrics.js';
 
 export interface RunOptions<State, Command, Event extends DomainEvent> {
   readonly stream: string;
@@ -22,6 +23,7 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly mutex: KeyedMutex,
+    private readonly metrics: AppMetrics,
   ) {}
 
   run<State, Command, Event extends DomainEvent>(options: RunOptions<State, Command, Event>): Promise<HandleCommandResult<State>> {
@@ -40,7 +42,7 @@ export class CommandRunner {
       ? { key: request.idempotencyKey, requestHash: requestHash(stream, options.command) }
       : undefined;
     // An Idempotency-Key is claimed by the command's own append, so a refused request leaves no trace of it.
-    return this.mutex.run(stream, () =>
+    const result = this.mutex.run(stream, () =>
       handleCommand({
         store: this.store,
         decider: options.decider,
@@ -53,6 +55,15 @@ export class CommandRunner {
         legalDateOf: options.legalDateOf,
       }),
     );
+    return result.then((outcome) => {
+      // A replay recorded nothing; neither did a command whose decision was no event.
+      if (!outcome.replayed && outcome.events.length > 0) {
+        const category = categoryOf(stream);
+        this.metrics.commandsAppended.inc({ category });
+        this.metrics.eventsAppended.inc({ category }, outcome.events.length);
+      }
+      return outcome;
+    });
   }
 }
 

@@ -53,6 +53,9 @@ export const toErrorBody = (error: unknown): ErrorBody => {
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'The service failed to handle the request.' };
 };
 
+/** Where the answered error code is left on the response (res.locals), for the request metrics. */
+export const ERROR_CODE_LOCAL = 'errorCode';
+
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
@@ -62,6 +65,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    response.locals[ERROR_CODE_LOCAL] = body.code;
     response.status(body.statusCode).json(body);
   }
 }

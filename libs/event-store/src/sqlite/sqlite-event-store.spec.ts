@@ -46,6 +46,36 @@ describe('SqliteEventStore specifics', () => {
     await Promise.all(stores.splice(0).map((s) => s.close()));
   });
 
+  test('observeCommits tells each transaction its group size and each append its latency, refused ones too', async () => {
+    const store = open({ file: ':memory:' });
+    const seen: { appends: number; appendSeconds: readonly number[] }[] = [];
+    const stop = store.observeCommits((observation) => seen.push(observation));
+    const appends = [store.append('doc-1', [anEvent()], 'no_stream'), store.append('doc-2', [anEvent()], 'no_stream'), store.append('doc-1', [anEvent()], 'no_stream')];
+    const outcomes = await Promise.allSettled(appends);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect(seen.map((o) => o.appends)).toEqual([3]); // one group: one transaction for the three
+    expect(seen[0]!.appendSeconds).toHaveLength(3);
+    for (const seconds of seen[0]!.appendSeconds) expect(seconds).toBeGreaterThan(0);
+    await store.append('doc-3', [anEvent()], 'no_stream');
+    expect(seen.map((o) => o.appends)).toEqual([3, 1]);
+    stop();
+    await store.append('doc-4', [anEvent()], 'no_stream');
+    expect(seen).toHaveLength(2);
+  });
+
+  test('observeCommits without group commit: one append per transaction; a throwing observer fails nothing', async () => {
+    const store = open({ file: ':memory:', groupCommit: false });
+    const sizes: number[] = [];
+    store.observeCommits(() => {
+      throw new Error('observer failure');
+    });
+    store.observeCommits((observation) => sizes.push(observation.appends));
+    await Promise.all([store.append('doc-1', [anEvent()], 'no_stream'), store.append('doc-2', [anEvent()], 'no_stream')]);
+    await expect(store.append('doc-1', [anEvent()], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(sizes).toEqual([1, 1, 1]);
+    expect(store.stats.appends).toBe(2);
+  });
+
   test('creates the directory and a WAL database file', async () => {
     const file = tempFile();
     const store = open({ file });

@@ -7,6 +7,7 @@
  * rolled back and refused alone. `groupCommit: false` commits each append on its own (for measurement).
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,6 +46,16 @@ export interface SqliteEventStoreStats {
   readonly appends: number;
 }
 
+/** One transaction's appends, told to the observers of observeCommits (metrics; not part of the port). */
+export interface SqliteCommitObservation {
+  /** Appends committed (or refused) together: the group's size, 1 without group commit. */
+  readonly appends: number;
+  /** For each append, the seconds from append() to its answer: the wait for the group, then the commit. */
+  readonly appendSeconds: readonly number[];
+}
+
+export type SqliteCommitObserver = (observation: SqliteCommitObservation) => void;
+
 interface EventRow {
   position: bigint;
   stream: string;
@@ -58,6 +69,8 @@ interface EventRow {
 
 interface PendingAppend {
   readonly request: EncodedAppend;
+  /** performance.now() when append() was called */
+  readonly queuedAt: number;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -106,6 +119,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private counters = { commits: 0, appends: 0 };
+  private readonly observers = new Set<SqliteCommitObserver>();
 
   constructor(options: SqliteEventStoreOptions) {
     const memory = options.file === ':memory:';
@@ -166,6 +180,12 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counters };
   }
 
+  /** Tells `observer` about every transaction of appends (its size and each append's latency); answers the way to stop. */
+  observeCommits(observer: SqliteCommitObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   async append(
     stream: string,
     events: readonly EventToAppend[],
@@ -175,16 +195,22 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const request = encodeAppend(stream, events, expectedRevision, options);
     if (!this.groupCommit) {
-      const { result, wrote } = this.appendInTransaction.immediate(request);
-      this.counters.appends += 1;
-      if (wrote) {
-        this.counters.commits += 1;
-        this.notifySubscribers();
+      const queuedAt = performance.now();
+      try {
+        const { result, wrote } = this.appendInTransaction.immediate(request);
+        this.counters.appends += 1;
+        if (wrote) {
+          this.counters.commits += 1;
+          this.notifySubscribers();
+        }
+        return result;
+      } finally {
+        this.notifyObservers([queuedAt]);
       }
-      return result;
     }
+    const queuedAt = performance.now();
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
+      this.queue.push({ request, queuedAt, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         // setImmediate, not a microtask: it also gathers appends from callbacks of the same event-loop turn
@@ -267,6 +293,7 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       // BEGIN or COMMIT failed (disk full, lock timeout): nothing of the group was written
       for (const pending of group) pending.reject(error);
+      this.notifyObservers(group.map((pending) => pending.queuedAt));
       return;
     }
     let wrote = false;
@@ -282,6 +309,20 @@ export class SqliteEventStore implements EventStore {
     if (wrote) {
       this.counters.commits += 1;
       this.notifySubscribers();
+    }
+    this.notifyObservers(group.map((pending) => pending.queuedAt));
+  }
+
+  private notifyObservers(queuedAt: readonly number[]): void {
+    if (this.observers.size === 0) return;
+    const now = performance.now();
+    const observation: SqliteCommitObservation = { appends: queuedAt.length, appendSeconds: queuedAt.map((t) => (now - t) / 1000) };
+    for (const observer of this.observers) {
+      try {
+        observer(observation);
+      } catch {
+        // an observer's failure must not fail the appends it was told about
+      }
     }
   }
 

@@ -53,6 +53,10 @@ class StaleGenerationError extends Error {
   }
 }
 
+/** The server's clock at append (metadata.recordedAt), else the store's own timestamp. */
+export const recordedAtOf = (event: RecordedEvent): string =>
+  typeof event.metadata['recordedAt'] === 'string' ? event.metadata['recordedAt'] : event.createdAt;
+
 const silent: ProjectorLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class Projector {
@@ -76,6 +80,7 @@ export class Projector {
   private caughtUpWaiters: (() => void)[] = [];
   private positionWaiters = new Set<{ position: bigint; resolve: (reached: boolean) => void }>();
   private applied = 0;
+  private appliedRecordedAt: string | null = null;
   private lastFailure: unknown = null;
   private subscriptionEpoch = 0;
 
@@ -104,6 +109,11 @@ export class Projector {
   /** Events this process applied since it started. */
   get eventsApplied(): number {
     return this.applied;
+  }
+
+  /** When the last event this process applied was recorded (its metadata's recordedAt), for the projection lag. */
+  get lastAppliedRecordedAt(): string | null {
+    return this.appliedRecordedAt;
   }
 
   get lastError(): unknown {
@@ -230,6 +240,7 @@ export class Projector {
     if (outcome === 'stale') throw new StaleGenerationError();
     this.currentPosition = event.position;
     this.applied += 1;
+    this.appliedRecordedAt = recordedAtOf(event);
     this.notifyPosition();
   }
 

@@ -6,6 +6,7 @@ import { RebuildJobParams } from './rebuild-projections.request.dto.js';
 import { RebuildJobResponse } from './rebuild-projections.response.dto.js';
 import { ADMIN } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
+import { AppMetrics } from '../../metrics/app-metrics.js';
 
 export const REBUILD_ROUTE = 'api/admin/projections/rebuild';
 const jobUrl = (jobId: string) => `/${REBUILD_ROUTE}/${jobId}`;
@@ -14,7 +15,10 @@ const jobUrl = (jobId: string) => `/${REBUILD_ROUTE}/${jobId}`;
 @RouteAccess(ADMIN)
 @Controller(REBUILD_ROUTE)
 export class RebuildProjectionsHttpController {
-  constructor(private readonly jobs: RebuildJobs) {}
+  constructor(
+    private readonly jobs: RebuildJobs,
+    private readonly metrics: AppMetrics,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
@@ -31,6 +35,8 @@ export class RebuildProjectionsHttpController {
   async start(@Res({ passthrough: true }) response: Response): Promise<RebuildJobView> {
     try {
       const job = await this.jobs.start();
+      this.metrics.rebuildsStarted.inc();
+      void this.jobs.whenDone(job.jobId).then((done) => done && this.metrics.rebuildsFinished.inc({ state: done.state }));
       response.setHeader('Location', jobUrl(job.jobId));
       return job;
     } catch (error) {
