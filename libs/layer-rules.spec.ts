@@ -13,15 +13,16 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { im
 
 /** Which libraries each library may import (the apps may import any). */
 const MAY_IMPORT: Record<string, readonly string[]> = {
+  config: [],
   'entry-into-force': [],
   lifecycle: ['entry-into-force', 'event-store'],
-  'event-store': [],
-  'read-models': ['event-store', 'lifecycle', 'entry-into-force', 'identity'],
+  'event-store': ['config'],
+  'read-models': ['config', 'event-store', 'lifecycle', 'entry-into-force', 'identity'],
   documents: ['event-store', 'lifecycle', 'entry-into-force'],
-  identity: ['event-store', 'lifecycle', 'entry-into-force'],
+  identity: ['config', 'event-store', 'lifecycle', 'entry-into-force'],
 };
 /** What the pure domain may load at run time, transitively. */
-const PURE_ENTRIES = ['#libs/lifecycle', '#libs/entry-into-force'];
+const PURE_ENTRIES = ['#libs/lifecycle', '#libs/entry-into-force', '#libs/config'];
 const PURE_MAY_LOAD = [/^date-fns(\/|$)/, /^node:crypto$/];
 
 interface Import {

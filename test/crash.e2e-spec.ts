@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +179,26 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
       });
       expect(run.status).toBe(1);
       expect(`${run.stdout}${run.stderr}`).toContain('HOST=0.0.0.0 would open the service to the network with nobody to administer it');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 40_000);
+
+  it('refuses to start on a misspelt variable or a bad value, naming each, before it loads anything else', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'treaty-tracker-config-'));
+    try {
+      const run = spawnSync(process.execPath, ['dist/apps/api/src/main.js'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: empty, DEMO_DATA: 'off', PORT: '0', EVENTSTORE_CONECTION_STRING: 'esdb://localhost:2113', SESSION_TTL_HOURS: 'forever' },
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('Unknown variable EVENTSTORE_CONECTION_STRING — did you mean EVENTSTORE_CONNECTION_STRING?');
+      expect(run.stderr).toContain('SESSION_TTL_HOURS must be a number of hours greater than 0 and at most 720 (got "forever").');
+      // Stopped before Nest started: nothing was logged and nothing written to the data directory.
+      expect(run.stdout).toBe('');
+      expect(readdirSync(empty)).toEqual([]);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/app.setup.js';
 import { AccountsService, SYSTEM_PRINCIPAL } from '../../apps/api/src/identity/accounts.service.js';
+import { validateEnvironment } from '#libs/config';
 import type { Role } from '#libs/identity';
 
 /**
@@ -40,6 +41,8 @@ export const startTestApp = async (options: { dataDir?: string; env?: Record<str
   // Request lines stay out of the test output unless a spec asks for them (LOG_FILE, LOG_LEVEL).
   process.env.LOG_LEVEL = options.env?.LOG_LEVEL ?? 'silent';
   for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
+  // As main.ts does: the tests' own environment must pass the service's check.
+  validateEnvironment(process.env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
   configureApp(app);

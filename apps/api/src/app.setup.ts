@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { environment, type Env } from '#libs/config';
 import type { CredentialStore } from '#libs/identity';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { jsonBodyParser, RequireJsonBodyPipe } from './common/request-body.js';
@@ -14,8 +15,10 @@ import { AppMetrics } from './metrics/app-metrics.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 
 /** Where clients reach the service, for the OpenAPI document (PUBLIC_URL behind a proxy; else HOST and PORT). */
-export const publicUrl = (env: NodeJS.ProcessEnv = process.env): string =>
-  (env.PUBLIC_URL?.trim() || `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`).replace(/\/+$/, '');
+export const publicUrl = (env: Env = process.env): string => {
+  const config = environment(env);
+  return (config.get('PUBLIC_URL') ?? `http://${config.get('HOST')}:${config.get('PORT')}`).replace(/\/+$/, '');
+};
 
 /** Everything main.ts and the end-to-end tests share, so the tests run the service as deployed. */
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
@@ -24,7 +27,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   // Security headers on every answer; the API document's page needs its own inline style only.
   app.use(helmet());
   // Behind a TLS-terminating proxy, TRUST_PROXY names it, so that Secure cookies and client addresses hold.
-  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+  app.set('trust proxy', environment().get('TRUST_PROXY'));
   app.use(sessionMiddleware(app.get<CredentialStore>(CREDENTIAL_STORE), app.get<IdentityConfig>(IDENTITY_CONFIG)));
   app.use(...jsonBodyParser());
   // Only stream revisions are ETags (set where a revision is answered); Express's body hashes would not match If-Match.

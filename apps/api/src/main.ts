@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+// First: nothing else loads on a misconfigured environment.
+import { configuration } from './config/configuration-at-start.js';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -12,8 +14,8 @@ const bootstrap = async () => {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   configureApp(app);
-  const host = process.env.HOST ?? '127.0.0.1';
-  const port = Number(process.env.PORT ?? 3000);
+  const host = configuration.HOST;
+  const port = configuration.PORT;
   await app.init();
   // Beyond loopback only once someone can sign in to administer it: no open door to the network.
   const problem = await openDoorProblem(app, host);

@@ -5,6 +5,7 @@
  * READ_MODEL_STORE=mongodb: MONGODB_URL is required (MONGODB_DATABASE optional); the projector then runs under
  * a lease (PROJECTOR_LEASE=false to turn it off) so that several API processes on one database do not all project.
  */
+import { environment, type Env } from '#libs/config';
 import { EmbeddedReadModelStore } from './embedded/embedded-read-model-store.js';
 import type { ReadModelStore } from './read-model-store.port.js';
 
@@ -19,36 +20,28 @@ export interface ReadModelsConfig {
   readonly readYourWritesTimeoutMs: number;
 }
 
-export const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
-export const DEFAULT_LEASE_TTL_MS = 15_000;
+// The schema's defaults (an empty environment has nothing else).
+export const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = environment({}).get('READ_YOUR_WRITES_TIMEOUT_MS');
+export const DEFAULT_LEASE_TTL_MS = environment({}).get('PROJECTOR_LEASE_TTL_MS');
 
-const positiveInt = (value: string | undefined, name: string, fallback: number): number => {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number of milliseconds, got "${value}"`);
-  return n;
-};
-
-export const readModelsConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): ReadModelsConfig => {
-  const kind = (env['READ_MODEL_STORE'] ?? '').trim().toLowerCase() || 'embedded';
-  const readYourWritesTimeoutMs = positiveInt(env['READ_YOUR_WRITES_TIMEOUT_MS'], 'READ_YOUR_WRITES_TIMEOUT_MS', DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS);
-  const ttlMs = positiveInt(env['PROJECTOR_LEASE_TTL_MS'], 'PROJECTOR_LEASE_TTL_MS', DEFAULT_LEASE_TTL_MS);
-  const leaseFlag = (env['PROJECTOR_LEASE'] ?? '').trim().toLowerCase();
-  if (leaseFlag && !['true', 'false'].includes(leaseFlag)) throw new Error(`PROJECTOR_LEASE must be "true" or "false", got "${env['PROJECTOR_LEASE']}"`);
+export const readModelsConfigFromEnv = (env: Env = process.env): ReadModelsConfig => {
+  const config = environment(env);
+  const kind = config.get('READ_MODEL_STORE');
+  const readYourWritesTimeoutMs = config.get('READ_YOUR_WRITES_TIMEOUT_MS');
+  const ttlMs = config.get('PROJECTOR_LEASE_TTL_MS');
+  // Unset: off on the embedded store (one process), on with MongoDB (several may share the database).
+  const lease = config.get('PROJECTOR_LEASE');
   if (kind === 'embedded') {
-    return { store: { kind }, lease: leaseFlag === 'true' ? { ttlMs } : false, readYourWritesTimeoutMs };
+    return { store: { kind }, lease: lease === true ? { ttlMs } : false, readYourWritesTimeoutMs };
   }
-  if (kind === 'mongodb') {
-    const url = env['MONGODB_URL']?.trim();
-    if (!url) throw new Error('READ_MODEL_STORE=mongodb needs MONGODB_URL, e.g. mongodb://localhost:27017/treaty_read_models');
-    const database = env['MONGODB_DATABASE']?.trim();
-    return {
-      store: { kind, url, ...(database ? { database } : {}) },
-      lease: leaseFlag === 'false' ? false : { ttlMs },
-      readYourWritesTimeoutMs,
-    };
-  }
-  throw new Error(`READ_MODEL_STORE must be "embedded" or "mongodb", got "${env['READ_MODEL_STORE']}"`);
+  const url = config.get('MONGODB_URL');
+  if (!url) throw new Error('READ_MODEL_STORE=mongodb needs MONGODB_URL, e.g. mongodb://localhost:27017/treaty_read_models');
+  const database = config.get('MONGODB_DATABASE');
+  return {
+    store: { kind, url, ...(database ? { database } : {}) },
+    lease: lease === false ? false : { ttlMs },
+    readYourWritesTimeoutMs,
+  };
 };
 
 export const createReadModelStore = async (config: ReadModelStoreConfig): Promise<ReadModelStore> => {

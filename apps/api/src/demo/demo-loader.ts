@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { environment } from '#libs/config';
 import { EVENT_STORE, START, type EventStore } from '#libs/event-store';
 import type { CommandRequest } from '../common/command-request.js';
 import { uuidFromKey } from '../common/command-runner.js';
@@ -33,8 +34,8 @@ export class DemoLoader implements OnApplicationBootstrap {
 
   /** On the first start of an empty embedded store, unless DEMO_DATA=off. */
   async onApplicationBootstrap(): Promise<void> {
-    const mode = (process.env.DEMO_DATA ?? 'auto').toLowerCase();
-    if (mode === 'off' || (process.env.EVENT_STORE ?? 'embedded') !== 'embedded') return;
+    const config = environment();
+    if (config.get('DEMO_DATA') === 'off' || config.get('EVENT_STORE') !== 'embedded') return;
     if ((await this.store.headPosition()) !== START) return;
     const { recorded } = await this.load();
     this.logger.log(`Empty store: loaded the CCLEC demonstration data (${recorded} commands). Set DEMO_DATA=off to start empty.`);
@@ -42,7 +43,7 @@ export class DemoLoader implements OnApplicationBootstrap {
     if (opened.length) {
       // Printed once to the console for whoever started the service, not to the logs (no password in a log line);
       // a silenced service (LOG_LEVEL=silent, as under test) prints nothing: the file has them.
-      if (process.env.LOG_LEVEL !== 'silent') process.stdout.write(
+      if (environment().get('LOG_LEVEL') !== 'silent') process.stdout.write(
         `\nDemonstration accounts (passwords shown once; also in ${DEMO_ACCOUNTS_FILE} in DATA_DIR, readable by its owner only):\n` +
           opened.map((a) => `  ${a.username.padEnd(16)} ${a.password}  ${a.role}${a.parties.length ? ` ${a.parties.join(',')}` : ''}`).join('\n') +
           '\n\n',

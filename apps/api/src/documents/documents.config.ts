@@ -1,7 +1,8 @@
+import { environment, type Env } from '#libs/config';
 import type { Organisation } from '#libs/documents';
 
 /** The organisation whose letterhead documents carry when ORGANISATION_NAME is not set. */
-export const DEFAULT_ORGANISATION_NAME = 'Caribbean Customs Law Enforcement Council';
+export const DEFAULT_ORGANISATION_NAME = environment({}).get('ORGANISATION_NAME');
 
 export interface DocumentsConfig {
   /** Named on every document's letterhead; `organisation.json` in the templates directory may complete it. */
@@ -10,13 +11,12 @@ export interface DocumentsConfig {
   readonly overridesDir: string | null;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** The documents' configuration, read once at start-up: the renderer itself never reads the environment. */
 export const documentsConfig = (env: Env): DocumentsConfig => {
-  const address = env.ORGANISATION_ADDRESS?.trim();
+  const config = environment(env);
+  const address = config.get('ORGANISATION_ADDRESS');
   return {
-    organisation: { name: env.ORGANISATION_NAME?.trim() || DEFAULT_ORGANISATION_NAME, ...(address ? { address } : {}) },
-    overridesDir: env.TEMPLATES_DIR?.trim() || null,
+    organisation: { name: config.get('ORGANISATION_NAME'), ...(address ? { address } : {}) },
+    overridesDir: config.get('TEMPLATES_DIR') ?? null,
   };
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { environment, type Env } from '#libs/config';
 
 export type AnonymousRead = 'published' | 'off';
 
@@ -30,21 +31,19 @@ const sessionSecretIn = (dataDir: string): string => {
   return secret;
 };
 
-export const identityConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): IdentityConfig => {
-  const dataDir = resolve(env.DATA_DIR ?? './data');
-  const anonymousRead = (env.ANONYMOUS_READ ?? 'published') as AnonymousRead;
-  if (!['published', 'off'].includes(anonymousRead)) fail('ANONYMOUS_READ', 'must be published or off');
-  const hours = Number(env.SESSION_TTL_HOURS ?? 12);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) fail('SESSION_TTL_HOURS', 'must be a number of hours between 0 and 720');
-  const secure = env.SECURE_COOKIES ?? 'auto';
-  if (!['auto', 'true', 'false'].includes(secure)) fail('SECURE_COOKIES', 'must be auto, true or false');
-  if (env.SESSION_SECRET !== undefined && env.SESSION_SECRET.length < 32) fail('SESSION_SECRET', 'must be at least 32 characters');
-  const username = env.INITIAL_ADMIN_USERNAME?.trim();
-  const password = env.INITIAL_ADMIN_PASSWORD;
+export const identityConfigFromEnv = (env: Env = process.env): IdentityConfig => {
+  const config = environment(env);
+  const dataDir = resolve(config.get('DATA_DIR'));
+  const anonymousRead: AnonymousRead = config.get('ANONYMOUS_READ');
+  const hours = config.get('SESSION_TTL_HOURS');
+  const secure = config.get('SECURE_COOKIES');
+  const secret = config.get('SESSION_SECRET');
+  const username = config.get('INITIAL_ADMIN_USERNAME');
+  const password = config.get('INITIAL_ADMIN_PASSWORD');
   if (!!username !== !!password) fail(username ? 'INITIAL_ADMIN_PASSWORD' : 'INITIAL_ADMIN_USERNAME', 'give both INITIAL_ADMIN_USERNAME and INITIAL_ADMIN_PASSWORD, or neither');
   return {
     dataDir,
-    sessionSecret: env.SESSION_SECRET ?? sessionSecretIn(dataDir),
+    sessionSecret: secret ?? sessionSecretIn(dataDir),
     sessionTtlMs: hours * 3_600_000,
     anonymousRead,
     secureCookies: secure === 'auto' ? 'auto' : secure === 'true',

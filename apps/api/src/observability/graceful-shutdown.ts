@@ -2,13 +2,14 @@ import type { Server } from 'node:http';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { EVENT_STORE, START, type EventStore } from '#libs/event-store';
 import { Projector, READ_MODEL_STORE, type ReadModelStore } from '#libs/read-models';
+import { environment } from '#libs/config';
 
 /**
  * On SIGTERM (or SIGINT): stop accepting connections, let in-flight requests finish (each acknowledged write is
  * durable before its answer), let the projector apply what was appended, then close the stores — within
  * SHUTDOWN_TIMEOUT_MS, after which the process exits anyway (an acknowledged write is on disk either way).
  */
-export const installGracefulShutdown = (app: INestApplication, timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000)): void => {
+export const installGracefulShutdown = (app: INestApplication, timeoutMs = environment().get('SHUTDOWN_TIMEOUT_MS')): void => {
   const logger = new Logger('Shutdown');
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
+import { environment } from '#libs/config';
 
 /** X-Correlation-Id: given by the client (visible ASCII, up to 200), else made here; answered on every response. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -25,10 +26,12 @@ export const loggingModule = () => LoggerModule.forRootAsync({ useFactory: () =>
 
 /** Read when the module starts (not when it is imported), so each start reads the environment it is given. */
 export const loggingParams = (env: NodeJS.ProcessEnv) => {
-  const format = env.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty');
-  const level = env.LOG_LEVEL ?? 'info';
+  const config = environment(env);
+  const format = config.get('LOG_FORMAT');
+  const level = config.get('LOG_LEVEL');
   // LOG_FILE sends the lines to a file (appended) instead of standard output.
-  const stream = env.LOG_FILE ? pino.destination({ dest: env.LOG_FILE, append: true, sync: true }) : undefined;
+  const file = config.get('LOG_FILE');
+  const stream = file ? pino.destination({ dest: file, append: true, sync: true }) : undefined;
   return {
     pinoHttp: {
       level,

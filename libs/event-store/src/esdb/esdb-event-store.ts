@@ -6,6 +6,7 @@
  * System events (`$`-prefixed streams or types: stream metadata, projections' links, statistics) never
  * reach callers.
  */
+import { environment, type ConfigKey, type Env } from '#libs/config';
 import {
   ANY,
   BACKWARDS,
@@ -44,7 +45,7 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 
-export const EVENTSTORE_CONNECTION_STRING = 'EVENTSTORE_CONNECTION_STRING';
+export const EVENTSTORE_CONNECTION_STRING = 'EVENTSTORE_CONNECTION_STRING' satisfies ConfigKey;
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`, or `esdb+discover://…` for a cluster. */
@@ -74,8 +75,8 @@ export class EsdbEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 500;
   }
 
-  static fromEnvironment(env: NodeJS.ProcessEnv = process.env): EsdbEventStore {
-    const connectionString = env[EVENTSTORE_CONNECTION_STRING];
+  static fromEnvironment(env: Env = process.env): EsdbEventStore {
+    const connectionString = environment(env).get(EVENTSTORE_CONNECTION_STRING);
     if (!connectionString) {
       throw new Error(
         `${EVENTSTORE_CONNECTION_STRING} is not set: give the EventStoreDB connection string, ` +

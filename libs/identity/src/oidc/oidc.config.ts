@@ -3,6 +3,7 @@
  * Anything unexpected fails at start-up with a sentence that names the variable to fix.
  */
 
+import { ConfigurationError, environment, type ConfigKey, type ConfigurationValues, type Env } from '#libs/config';
 import { PARTY_CODE_PATTERN } from '#libs/entry-into-force';
 import { ROLES, type Role } from '../roles.js';
 
@@ -41,8 +42,17 @@ export class OidcConfigError extends Error {
 export const isOidcRole = (value: string): value is OidcRole => (OIDC_ROLES as readonly string[]).includes(value);
 
 /** OIDC_ISSUER absent or empty: sign-in by OpenID Connect is off, and null is returned. */
-export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
-  const read = (name: string): string | undefined => env[name]?.trim() || undefined;
+export function oidcConfigFromEnv(env: Env = process.env): OidcConfig | null {
+  const config = environment(env);
+  // The schema's refusals are this reader's too, so callers see one kind of error naming the variable.
+  const read = <K extends ConfigKey & `OIDC_${string}`>(name: K): ConfigurationValues[K] => {
+    try {
+      return config.get(name);
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw new OidcConfigError(name, error.problems[0]!.detail);
+      throw error;
+    }
+  };
   const issuerText = read('OIDC_ISSUER');
   if (!issuerText) return null;
 
@@ -59,7 +69,7 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
   const redirectUri = parseUrl('OIDC_REDIRECT_URI', redirectText);
   if (redirectUri.hash) throw new OidcConfigError('OIDC_REDIRECT_URI', 'a redirect URI has no fragment');
 
-  const scopes = (read('OIDC_SCOPES') ?? 'openid profile email').split(/\s+/);
+  const scopes = read('OIDC_SCOPES').split(/\s+/);
   // RFC 6749 §3.3 scope-token characters.
   const badScope = scopes.find((scope) => !/^[\x21\x23-\x5B\x5D-\x7E]+$/.test(scope));
   if (badScope !== undefined) throw new OidcConfigError('OIDC_SCOPES', `"${badScope}" is not a valid scope`);
@@ -78,8 +88,8 @@ export function oidcConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OidcCon
     clientSecret: read('OIDC_CLIENT_SECRET') ?? null,
     redirectUri,
     scopes: [...new Set(scopes)],
-    rolesClaim: read('OIDC_ROLES_CLAIM') ?? 'roles',
-    partiesClaim: read('OIDC_PARTIES_CLAIM') ?? 'parties',
+    rolesClaim: read('OIDC_ROLES_CLAIM'),
+    partiesClaim: read('OIDC_PARTIES_CLAIM'),
     roleMap: parseRoleMap(read('OIDC_ROLE_MAP')),
     defaultRole: defaultText ?? null,
   };
@@ -103,18 +113,9 @@ export function isLoopback(url: URL): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-function parseRoleMap(text: string | undefined): ReadonlyMap<string, OidcRole> {
+/** The schema has already checked that it is a JSON object. */
+function parseRoleMap(parsed: Readonly<Record<string, unknown>>): ReadonlyMap<string, OidcRole> {
   const map = new Map<string, OidcRole>();
-  if (text === undefined) return map;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new OidcConfigError('OIDC_ROLE_MAP', 'must be a JSON object, e.g. {"treaty-depositary":"depositary"}');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new OidcConfigError('OIDC_ROLE_MAP', 'must be a JSON object, e.g. {"treaty-depositary":"depositary"}');
-  }
   // Object.entries reads own keys only, so a "__proto__" key is an ordinary claim value here.
   for (const [claimValue, role] of Object.entries(parsed)) {
     if (claimValue === '') throw new OidcConfigError('OIDC_ROLE_MAP', 'a claim value cannot be empty');

@@ -2,6 +2,7 @@
  * The CLI's side of an in-service rebuild (READ_MODEL_STORE=embedded): starts it with
  * POST /api/admin/projections/rebuild on the running service and follows its progress until it ends.
  */
+import { environment, type Env } from '#libs/config';
 import type { RebuildJobView } from '../rebuild-jobs.js';
 
 export const REBUILD_PATH = '/api/admin/projections/rebuild';
@@ -25,9 +26,10 @@ export interface FollowRebuildOptions {
 }
 
 /** The service the CLI talks to: the one `npm start` runs (HOST, PORT). */
-export const serviceUrlFromEnv = (env: NodeJS.ProcessEnv = process.env): string => {
-  const host = env['HOST']?.trim() || '127.0.0.1';
-  const port = env['PORT']?.trim() || '3000';
+export const serviceUrlFromEnv = (env: Env = process.env): string => {
+  const config = environment(env);
+  const host = config.get('HOST');
+  const port = config.get('PORT');
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 };
 

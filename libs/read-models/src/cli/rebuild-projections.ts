@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import cliProgress from 'cli-progress';
+import { environment } from '#libs/config';
 import { START } from '#libs/event-store';
 import { createEventStore, eventStoreConfigFromEnv } from '#libs/event-store/adapters';
 import { DEFAULT_REBUILD_LEASE_TTL_MS, REBUILD_LEASE, type RebuildJobView } from '../rebuild-jobs.js';
@@ -28,6 +29,7 @@ const newBar = () =>
 /** In the running service (embedded read models). */
 const rebuildInService = async (): Promise<void> => {
   const url = serviceUrlFromEnv();
+  const apiToken = environment().get('API_TOKEN');
   console.log(`READ_MODEL_STORE=embedded: asking the service at ${url} to rebuild its read models; it keeps answering meanwhile.`);
   const bar = newBar();
   let shown = false;
@@ -40,7 +42,7 @@ const rebuildInService = async (): Promise<void> => {
   };
   try {
     const job = await rebuildThroughService(url, {
-      ...(process.env.API_TOKEN ? { token: process.env.API_TOKEN } : {}),
+      ...(apiToken ? { token: apiToken } : {}),
       onAttach: (running) => console.log(`A rebuild was already running (job ${running.jobId}); following it.`),
       onProgress: show,
     });

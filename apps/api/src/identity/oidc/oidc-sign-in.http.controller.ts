@@ -1,5 +1,6 @@
 import { BadRequestException, Controller, ForbiddenException, Get, HttpStatus, Inject, NotFoundException, Req, Res, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { environment } from '#libs/config';
 import { oidcConfigFromEnv, OidcSignIn, OidcSignInRefused, type ExternalIdentity, type OidcConfig } from '#libs/identity/oidc';
 import type { Request, Response } from 'express';
 import { ErrorResponse } from '../../common/answers.dto.js';
@@ -74,7 +75,7 @@ export class OidcSignInHttpController {
     request.session.account = { username: identity.username, epoch };
     csrf.generateToken(request);
     await this.accounts.credentials.audit({ at: this.clock.now().toISOString(), kind: 'sign-in', username: identity.username, address: request.ip ?? null, detail: `oidc ${identity.issuer}` });
-    request.session.save(() => response.redirect(HttpStatus.FOUND, process.env.OIDC_AFTER_SIGN_IN ?? '/auth/session'));
+    request.session.save(() => response.redirect(HttpStatus.FOUND, environment().get('OIDC_AFTER_SIGN_IN')));
   }
 
   /** The account follows the provider's claims: opened at the first sign-in, roles granted and revoked as they change. */
