@@ -108,7 +108,7 @@ describe('the access table: every route × every role × own and other party, an
   it('lets a member state record its own party’s signature, and refuses another party’s with 403', async () => {
     const cuba = callers.find((c) => c.name === 'member-state')!;
     const http = api(app.url, { token: cuba.token });
-    // The treaty is open for signature; Cuba signed in Havana in the demonstration data, so it ratifies here.
+    // Cuba signed in Havana in the demonstration data: its focal point records Cuba's declaration made then.
     const treaty = `/api/instruments/${demoInstrumentId(DEMO_INSTRUMENTS.treaty)}`;
     const own = await http.post(`${treaty}/parties/CUB/reservations`, { kind: 'declaration', text: 'Cuba declares…', madeOn: '2019-05-22', madeAt: 'signature' });
     expect(own.status).toBe(201);

@@ -19,7 +19,6 @@ describe('request logs', () => {
   afterAll(async () => {
     await app.close();
     delete process.env.LOG_FILE;
-    process.env.LOG_FORMAT = '';
     delete process.env.LOG_FORMAT;
     rmSync(dir, { recursive: true, force: true });
   });

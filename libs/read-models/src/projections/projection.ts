@@ -31,8 +31,15 @@ export const instrumentIdOf = (event: RecordedEvent): string | null =>
 export const isPartyStream = (event: RecordedEvent): boolean => event.stream.startsWith(PARTY_PREFIX);
 
 /** Stored events come in through the domain's decoder (older shapes upcast); instrument streams hold only instrument events. */
-export const instrumentEventOf = (event: RecordedEvent): InstrumentEvent | null =>
-  event.stream.startsWith(INSTRUMENT_PREFIX) ? decodeInstrumentEvent(event).event : null;
+const DECODED = new WeakMap<RecordedEvent, InstrumentEvent>();
+
+export const instrumentEventOf = (event: RecordedEvent): InstrumentEvent | null => {
+  if (!event.stream.startsWith(INSTRUMENT_PREFIX)) return null;
+  // Every projection's target and evolve ask for the same event: decode it once.
+  let decoded = DECODED.get(event);
+  if (!decoded) DECODED.set(event, (decoded = decodeInstrumentEvent(event).event));
+  return decoded;
+};
 
 /** The party an instrument event is the act of (from the catalogue: the acts whose data names a party). */
 export const actingPartyOf = (event: InstrumentEvent): string | null => (isPartyAct(event) ? event.data.party : null);

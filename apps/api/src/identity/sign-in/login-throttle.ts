@@ -13,7 +13,7 @@ export class LoginThrottle {
   /** Refuses (429) when either limit is already spent. */
   async check(username: string, address: string): Promise<void> {
     const [account, from] = await Promise.all([this.byAccount.get(username), this.byAddress.get(address)]);
-    const spent = [account && account.consumedPoints >= 5 ? account : null, from && from.consumedPoints >= 20 ? from : null].filter(
+    const spent = [account && account.consumedPoints >= this.byAccount.points ? account : null, from && from.consumedPoints >= this.byAddress.points ? from : null].filter(
       (r): r is RateLimiterRes => r !== null,
     );
     if (spent.length) throw tooMany(Math.max(...spent.map((r) => r.msBeforeNext)));
