@@ -66,6 +66,14 @@ export const CONFIGURATION_SCHEMA = {
   DATA_DIR: variable({ group: 'stores', type: text(), default: './data', meaning: 'Where the embedded store, the accounts and the session secret are kept.' }),
   EVENT_STORE: variable({ group: 'stores', type: oneOf(['embedded', 'eventstoredb'], { ignoreCase: true }), default: 'embedded', meaning: 'The event log: embedded (SQLite in DATA_DIR) or eventstoredb.' }),
   EVENTSTORE_CONNECTION_STRING: variable({ group: 'stores', type: connectionString(['esdb:', 'esdb+discover:']), meaning: 'The EventStoreDB to use, required with EVENT_STORE=eventstoredb.' }),
+  INTEGRITY_SIGNING_KEY: variable({
+    group: 'stores',
+    type: text(),
+    secret: true,
+    defaultText: 'generated, kept in `DATA_DIR/integrity-signing-key.pem`',
+    meaning: "The secretariat's Ed25519 private key (PEM PKCS#8, or the base64 of its DER) that signs the log's tree heads.",
+  }),
+  INTEGRITY_HEAD_INTERVAL_MS: variable({ group: 'stores', type: durationMs(), default: 1_000, meaning: 'How often, at most, a new tree head is signed while the log grows (a checkpoint asked for signs one at once).' }),
   SQLITE_GROUP_COMMIT: variable({ group: 'stores', type: flag(), default: true, meaning: 'Commit concurrent appends together (one fsync); false commits each on its own.' }),
 
   // read models
