@@ -28,7 +28,7 @@ export const rootFromInclusionProof = (leafIndex: number, treeSize: number, leaf
   if (leafIndex >= treeSize) return null;
   let fn = BigInt(leafIndex);
   let sn = BigInt(treeSize - 1);
-  let r = Buffer.from(leafHash);
+  let r: Buffer = Buffer.from(leafHash);
   for (const p of path) {
     if (sn === 0n) return null;
     if ((fn & 1n) === 1n || fn === sn) {
@@ -65,8 +65,8 @@ export const verifyConsistency = (first: number, second: number, firstHash: Uint
     fn >>= 1n;
     sn >>= 1n;
   }
-  let fr = Buffer.from(path[0]!);
-  let sr = Buffer.from(path[0]!);
+  let fr: Buffer = Buffer.from(path[0]!);
+  let sr: Buffer = Buffer.from(path[0]!);
   for (const c of path.slice(1)) {
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
