@@ -21,6 +21,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   documents: ['event-store', 'lifecycle', 'entry-into-force'],
   identity: ['config', 'event-store', 'lifecycle', 'entry-into-force'],
   integrity: ['event-store'],
+  portability: ['event-store', 'integrity'],
   notifications: ['config', 'documents', 'event-store', 'lifecycle'],
 };
 /** What the pure domain may load at run time, transitively. */

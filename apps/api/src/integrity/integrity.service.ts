@@ -43,7 +43,11 @@ export class IntegrityService implements OnModuleInit, OnModuleDestroy {
     this.sequencer.start();
   }
 
+  private stopped = false;
+
   async onModuleDestroy(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await this.sequencer.stop();
     this.tree.close();
   }
