@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { IntegrityModule } from './integrity/integrity.module.js';
 import { FeedsModule } from './feeds/feeds.module.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { loggingModule } from './observability/logging.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -16,6 +17,6 @@ import { PartiesModule } from './parties/parties.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 
 @Module({
-  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule, IntegrityModule, FeedsModule],
+  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule, IntegrityModule, FeedsModule, DeliveriesModule],
 })
 export class AppModule {}
