@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PARTY_CODE_PATTERN } from '#libs/lifecycle';
 import { ROLES, USERNAME_PATTERN, type Role } from '#libs/identity';
-import { Optional, OptionalNullable } from '../../common/validation.js';
+import { Optional } from '../../common/validation.js';
 
 export class RolesAndPartiesDto {
   @ApiProperty({ enum: ROLES, isArray: true })
@@ -60,7 +60,7 @@ export class AccountOpenedResponse {
 
 export class SetEmailRequestDto {
   @ApiProperty({ type: String, nullable: true, example: 'focal.point@aduana.gob.cu', description: 'Where the depositary notifications are mailed (null: no longer by e-mail).' })
-  @OptionalNullable()
+  @ValidateIf((_object: object, value: unknown) => value !== null) // required; null clears it
   @IsString({ message: 'email must be an e-mail address, or null' })
   @MaxLength(254, { message: 'email must be at most 254 characters' })
   email: string | null;
