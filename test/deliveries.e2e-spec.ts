@@ -109,7 +109,7 @@ describe('webhooks and notification mails', () => {
     treaty = await recordOpenTreaty(post);
     await post(`/api/instruments/${treaty}/parties/JAM/signature`, { signedOn: '2019-05-22', signatory: SIGNATORY, place: 'Havana' });
     await post(`/api/instruments/${treaty}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
-  });
+  }, 30_000);
   afterAll(async () => {
     await app.close();
     await receiver.close();
@@ -142,7 +142,7 @@ describe('webhooks and notification mails', () => {
     expect(log.reduce((sum, d) => sum + d.attempts, 0)).toBe(wanted.length + 3);
     const unknown = await client.get('/api/admin/webhooks/00000000-0000-4000-8000-000000000000/deliveries');
     expect([unknown.status, unknown.body.code]).toEqual([404, 'WEBHOOK_NOT_FOUND']);
-  });
+  }, 20_000);
 
   it('mails each notification to the focal points of the parties concerned, with its text, and logs each mail', async () => {
     const base = `/api/instruments/${treaty}`;
@@ -170,7 +170,7 @@ describe('webhooks and notification mails', () => {
     const log = (await client.get('/api/admin/mail/deliveries')).body as { target: string; status: string; eventId: string }[];
     expect(log).toHaveLength(expected.length);
     expect(log.every((d) => d.status === 'delivered' && recipients.includes(d.target))).toBe(true);
-  });
+  }, 20_000);
 
   it('counts deliveries and their failures in the metrics', async () => {
     const text = (await client.get('/metrics')).body as string;

@@ -42,7 +42,7 @@ describe('Atom feeds of the depositary notifications', () => {
     for (const event of (await client.get(`${base}/events`)).body.events as { id: string }[]) {
       if ((await client.get(`${base}/documents/notification?eventId=${event.id}&format=txt`)).status === 200) notified.push(event.id);
     }
-  });
+  }, 30_000);
   afterAll(() => app.close());
 
   it('lists every notification of the instrument, with its text and links to its HTML and PDF', async () => {
@@ -66,7 +66,7 @@ describe('Atom feeds of the depositary notifications', () => {
     // newest first
     const dates = parsed.items.map((item) => Date.parse(item.isoDate!));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-  });
+  }, 20_000);
 
   it('lists them in the feed of all notifications and in that of each party the instrument is open to', async () => {
     const all = await feed('/api/feeds/notifications');

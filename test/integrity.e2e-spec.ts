@@ -32,7 +32,7 @@ describe('the verifiable log over HTTP', () => {
     anonymous = api(app.url, { token: null });
     treaty = await recordOpenTreaty(post);
     signatureEvent = (await client.get(`/api/instruments/${treaty}/events`)).body.events.find((e: { type: string }) => e.type === 'InstrumentSigned.v1').id;
-  });
+  }, 30_000);
   afterAll(() => app.close());
 
   it('serves a signed checkpoint of the whole log that verifies with the published key, to anonymous readers too', async () => {

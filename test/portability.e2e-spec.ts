@@ -44,7 +44,7 @@ describe('carrying the record away', () => {
     status = (await api(app.url, { token: null }).get(`/api/instruments/${treaty}/status`)).body;
     head = (await client.get('/api/integrity/checkpoint')).body;
     await app.close({ removeData: false });
-  });
+  }, 30_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   describe('export and import', () => {
@@ -76,7 +76,7 @@ describe('carrying the record away', () => {
       } finally {
         await imported.close();
       }
-    });
+    }, 30_000);
 
     it('refuses a damaged file naming the line, and imports nothing', async () => {
       const lines = readFileSync(file, 'utf8').split('\n');
@@ -136,7 +136,7 @@ describe('carrying the record away', () => {
       await Promise.all(writers).catch(() => undefined);
       await running.close({ removeData: false }).catch(() => undefined);
     }
-  });
+  }, 30_000);
 
   it('migrates to another embedded store, resuming after an interruption, keeping ids, order and metadata', async () => {
     const target = join(work, 'migrated', 'events.sqlite');

@@ -99,6 +99,7 @@ export class MerkleTreeStore {
       this.db.exec(SCHEMA);
     }
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('cache_size = -65536'); // 64 MB: the index by event id is random-access while a large log is sequenced
     this.statements = {
       size: this.db.prepare<[], { n: bigint; position: bigint | null }>('SELECT COUNT(*) AS n, MAX(position) AS position FROM leaves'),
       leaf: this.db.prepare<[number], LeafRow>('SELECT * FROM leaves WHERE idx = ?'),
@@ -106,6 +107,7 @@ export class MerkleTreeStore {
       sizeAtPosition: this.db.prepare<[bigint], { n: bigint }>('SELECT COUNT(*) AS n FROM leaves WHERE position <= ?'),
       leaves: this.db.prepare<[number, number], LeafRow>('SELECT * FROM leaves WHERE idx >= ? ORDER BY idx LIMIT ?'),
       node: this.db.prepare<[number, number], { hash: Buffer }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?'),
+      nodes: this.db.prepare<[number, number, number], { idx: bigint; hash: Buffer }>('SELECT idx, hash FROM nodes WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?'),
       insertLeaf: this.db.prepare<[number, bigint, string, Buffer]>('INSERT INTO leaves (idx, position, event_id, hash) VALUES (?, ?, ?, ?)'),
       insertNode: this.db.prepare<[number, number, Buffer]>('INSERT INTO nodes (level, idx, hash) VALUES (?, ?, ?)'),
       latestHead: this.db.prepare<[], HeadRow>('SELECT * FROM heads ORDER BY tree_size DESC LIMIT 1'),
@@ -186,6 +188,11 @@ export class MerkleTreeStore {
   /** The stored hash of a complete subtree above the leaves, or null. */
   node(level: number, index: number): Buffer | null {
     return this.statements.node.get(level, index)?.hash ?? null;
+  }
+
+  /** Stored nodes of one level from `fromIndex` in order, a page at a time (for a walk of the whole tree). */
+  nodes(level: number, fromIndex: number, limit: number): { readonly index: number; readonly hash: Buffer }[] {
+    return this.statements.nodes.all(level, fromIndex, limit).map((r) => ({ index: Number(r.idx), hash: r.hash }));
   }
 
   saveHead(head: StoredHead): void {

@@ -114,6 +114,19 @@ describe('verifyLog', () => {
     expect((await check(dir)).mismatch).toMatchObject({ position: 78n, index: 77 });
   });
 
+  it('names a node changed in the tree, and a node missing', async () => {
+    const db = new Database(join(dir, 'integrity.sqlite'));
+    db.prepare('UPDATE nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 5').run();
+    db.prepare('DELETE FROM nodes WHERE level = 1 AND idx = 40').run();
+    db.close();
+    // leaves 20–23 complete the level-2 node 5 at event 23 (position 24), before leaf 81 completes node 40
+    expect((await check(dir)).mismatch).toMatchObject({ position: 24n, index: 23, reason: expect.stringMatching(/node over leaves 20–23/) });
+    const again = new Database(join(dir, 'integrity.sqlite'));
+    again.prepare('DELETE FROM nodes WHERE level = 2 AND idx = 5').run();
+    again.close();
+    expect((await check(dir)).mismatch).toMatchObject({ position: 24n, index: 23 });
+  });
+
   it('refuses a head whose signature or root was changed', async () => {
     const db = new Database(join(dir, 'integrity.sqlite'));
     const { tree_size } = db.prepare('SELECT tree_size FROM heads ORDER BY tree_size LIMIT 1 OFFSET 2').get() as { tree_size: number };

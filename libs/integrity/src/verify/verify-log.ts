@@ -36,6 +36,27 @@ export interface VerifyOptions {
 
 const hex = (b: Buffer) => b.toString('hex');
 
+/** The stored nodes of each level, read in order a page at a time (not one lookup per node). */
+const nodeReader = (tree: MerkleTreeStore, pageSize = 4096) => {
+  const pages = new Map<number, { from: number; hashes: Buffer[] }>();
+  return (level: number, index: number): Buffer | null => {
+    let page = pages.get(level);
+    if (!page || index < page.from || index >= page.from + page.hashes.length) {
+      const rows = tree.nodes(level, index, pageSize);
+      // a gap (a node missing) makes the page start elsewhere: then there is no node at `index`
+      if (rows[0]?.index !== index) return null;
+      const hashes: Buffer[] = [];
+      for (const [i, row] of rows.entries()) {
+        if (row.index !== index + i) break;
+        hashes.push(row.hash);
+      }
+      page = { from: index, hashes };
+      pages.set(level, page);
+    }
+    return page.hashes[index - page.from] ?? null;
+  };
+};
+
 export async function verifyLog({ store, tree, pageSize = 5000, onProgress }: VerifyOptions): Promise<VerifyReport> {
   const heads: StoredHead[] = [...tree.heads()];
   let headIndex = 0;
@@ -46,6 +67,7 @@ export async function verifyLog({ store, tree, pageSize = 5000, onProgress }: Ve
   const treeSize = tree.size;
   const report = (mismatch: Mismatch | null): VerifyReport => ({ ok: mismatch === null, checked: Math.min(index, treeSize), treeSize, headsChecked: headIndex, unsequenced, mismatch });
   const expectedPosition = () => tree.leaf(index)?.position ?? null;
+  const storedNode = nodeReader(tree);
 
   const readPage = async (): Promise<RecordedEvent[] | Mismatch> => {
     try {
@@ -91,7 +113,7 @@ export async function verifyLog({ store, tree, pageSize = 5000, onProgress }: Ve
         const left = edge.pop()!;
         const level = right.level + 1;
         const node = nodeHash(left.hash, right.hash);
-        const stored = tree.node(level, Math.floor(index / 2 ** level));
+        const stored = storedNode(level, Math.floor(index / 2 ** level));
         if (!stored || !stored.equals(node)) {
           const first = index + 1 - 2 ** level;
           return report({ position: event.position, index, reason: `the tree's node over leaves ${first}–${index} does not match them` });

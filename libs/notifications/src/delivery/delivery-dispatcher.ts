@@ -99,6 +99,7 @@ export class DeliveryDispatcher {
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = null;
+    this.saveCheckpoint();
   }
 
   /** The last log position planned: an endpoint registered now is sent the events after it. */
@@ -118,10 +119,38 @@ export class DeliveryDispatcher {
       .map((e) => ({ channel: 'webhook', target: e.id, eventId: event.id, position: event.position, eventType: event.type, payload: webhookBody(event) }));
     const focalPoint = event.stream.startsWith(ACCOUNT_PREFIX) ? nextFocalPoint(this.focalPoints.get(event.stream.slice(ACCOUNT_PREFIX.length)), event) : null;
     const deliveries = [...webhooks, ...mail];
-    this.options.deliveries.plan(DELIVERY_CHECKPOINT, event.position, deliveries, focalPoint, this.now());
-    if (focalPoint) this.focalPoints.set(focalPoint.username, focalPoint);
     this.planned = event.position;
+    if (deliveries.length === 0 && !focalPoint) {
+      // Nothing to keep: the checkpoint follows later (replaying such events after a crash plans nothing).
+      this.checkpointLater();
+      return;
+    }
+    this.options.deliveries.plan(DELIVERY_CHECKPOINT, event.position, deliveries, focalPoint, this.now());
+    this.unsaved = false;
+    if (focalPoint) this.focalPoints.set(focalPoint.username, focalPoint);
     if (deliveries.length > 0) this.options.onPlanned?.();
+  }
+
+  private unsaved = false;
+  private checkpointTimer: NodeJS.Timeout | null = null;
+
+  private checkpointLater(): void {
+    this.unsaved = true;
+    if (this.checkpointTimer) return;
+    this.checkpointTimer = setTimeout(() => this.saveCheckpoint(), 1000);
+    this.checkpointTimer.unref();
+  }
+
+  private saveCheckpoint(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (!this.unsaved || this.planned === null) return;
+    this.unsaved = false;
+    try {
+      this.options.deliveries.plan(DELIVERY_CHECKPOINT, this.planned, [], null, this.now());
+    } catch (error) {
+      this.options.onError?.(error);
+    }
   }
 
   /** One mail per focal point of the parties the instrument is open to, for an act the depositary notifies. */
