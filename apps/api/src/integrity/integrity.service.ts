@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
-import { MerkleTreeStore, TreeSequencer, type StoredHead, type TreeHeadSigner } from '#libs/integrity';
+import { LOG_ORIGIN, MerkleTreeStore, TreeSequencer, type StoredHead, type TreeHeadSigner } from '#libs/integrity';
 import { invalid, notFound } from '#libs/lifecycle';
 import { integrityConfigFromEnv } from './integrity.config.js';
 
@@ -66,7 +66,7 @@ export class IntegrityService implements OnModuleInit, OnModuleDestroy {
   }
 
   answer(head: StoredHead): TreeHeadAnswer {
-    return { origin: 'treaty-tracker event log v1', treeSize: head.treeSize, rootHash: b64(head.rootHash), timestamp: head.timestamp, signature: b64(head.signature), publicKey: b64(head.publicKey) };
+    return { origin: LOG_ORIGIN, treeSize: head.treeSize, rootHash: b64(head.rootHash), timestamp: head.timestamp, signature: b64(head.signature), publicKey: b64(head.publicKey) };
   }
 
   /** The size a proof is asked against: the one given (at most the tree's), else the latest signed head's. */
