@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '#libs/event-store';
+import { SqliteEventStore } from '#libs/event-store/adapters';
 import { rfcLeafHash, alter, verifyCheckpoint, verifyConsistency, verifyInclusion } from '../libs/integrity/src/testing/rfc9162.verifier.js';
 import { verifyCommand } from '../apps/api/src/integrity/verify.command.js';
 import { recordOpenTreaty, SIGNATORY } from './support/open-treaty.fixture.js';
@@ -105,6 +108,24 @@ describe('the verifiable log over HTTP', () => {
     const result = await verifyCommand({ ...process.env, DATA_DIR: app.dataDir, EVENT_STORE: 'embedded' }, { quiet: true });
     expect(result.lines.join('\n')).toMatch(/^OK: \d+ events match/);
     expect(result.exitCode).toBe(0);
+
+    // One byte of the instrument's title changed in the SQLite file: verify names the event's position.
+    const file = join(app.dataDir, 'events.sqlite');
+    const store = new SqliteEventStore({ file });
+    const created = (await store.readAll()).find((e) => e.type === 'InstrumentCreated.v1')!;
+    await store.close();
+    const original = readFileSync(file);
+    const title = Buffer.from('Treaty establishing the Caribbean Customs Organization');
+    const named: string[] = [];
+    for (let at = original.indexOf(title); at !== -1; at = original.indexOf(title, at + 1)) {
+      const changed = Buffer.from(original);
+      changed[at + 7] ^= 0x20; // "establishing" → "estaBlishing"
+      writeFileSync(file, changed);
+      const damaged = await verifyCommand({ ...process.env, DATA_DIR: app.dataDir, EVENT_STORE: 'embedded' }, { quiet: true });
+      if (damaged.exitCode !== 0) named.push(damaged.lines.at(-1)!);
+    }
+    writeFileSync(file, original);
+    expect(named).toEqual([expect.stringMatching(new RegExp(`^MISMATCH at position ${created.position} \\(`))]);
     app = await startTestApp({ dataDir: app.dataDir });
-  });
+  }, 30_000);
 });
