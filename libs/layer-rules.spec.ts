@@ -20,6 +20,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   'read-models': ['config', 'event-store', 'lifecycle', 'entry-into-force', 'identity'],
   documents: ['event-store', 'lifecycle', 'entry-into-force'],
   identity: ['config', 'event-store', 'lifecycle', 'entry-into-force'],
+  integrity: ['event-store'],
+  portability: ['event-store', 'integrity'],
+  notifications: ['config', 'documents', 'event-store', 'lifecycle'],
 };
 /** What the pure domain may load at run time, transitively. */
 const PURE_ENTRIES = ['#libs/lifecycle', '#libs/entry-into-force', '#libs/config'];

@@ -7,6 +7,9 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { IntegrityModule } from './integrity/integrity.module.js';
+import { FeedsModule } from './feeds/feeds.module.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { loggingModule } from './observability/logging.js';
 import { InstrumentsModule } from './instruments/instruments.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -14,6 +17,6 @@ import { PartiesModule } from './parties/parties.module.js';
 import { QueriesModule } from './queries/queries.module.js';
 
 @Module({
-  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule],
+  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule, IntegrityModule, FeedsModule, DeliveriesModule],
 })
 export class AppModule {}

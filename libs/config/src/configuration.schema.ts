@@ -51,6 +51,11 @@ export const CONFIGURATION_SCHEMA = {
   SHUTDOWN_TIMEOUT_MS: variable({ group: 'service', type: integer({ min: 1 }), default: 10000, meaning: 'How long a SIGTERM may take to finish in-flight requests and close the stores before the process exits anyway.' }),
   READINESS_MAX_LAG_EVENTS: variable({ group: 'service', type: integer({ min: 0 }), default: 1000, meaning: 'How many events the projections may lag behind the log before the service reports itself not ready.' }),
 
+  SMTP_URL: variable({ group: 'service', type: url(['smtp:', 'smtps:']), secret: true, meaning: 'The mail server the depositary notifications are sent through (smtp://user:password@host:587); no mail without it.' }),
+  MAIL_FROM: variable({ group: 'service', type: text(), default: 'depositary@localhost', meaning: 'The sender of the notification mails.' }),
+  DELIVERY_RETRY_BASE_MS: variable({ group: 'service', type: durationMs(), default: 30_000, meaning: 'The wait before the first retry of a failed webhook or mail delivery; each further retry waits twice as long (at most an hour).' }),
+  DELIVERY_MAX_ATTEMPTS: variable({ group: 'service', type: integer({ min: 1, max: 100 }), default: 12, meaning: 'Attempts of one delivery before it is left as failed in the delivery log.' }),
+
   // logging
   LOG_FORMAT: variable({
     group: 'logging',
@@ -66,6 +71,14 @@ export const CONFIGURATION_SCHEMA = {
   DATA_DIR: variable({ group: 'stores', type: text(), default: './data', meaning: 'Where the embedded store, the accounts and the session secret are kept.' }),
   EVENT_STORE: variable({ group: 'stores', type: oneOf(['embedded', 'eventstoredb'], { ignoreCase: true }), default: 'embedded', meaning: 'The event log: embedded (SQLite in DATA_DIR) or eventstoredb.' }),
   EVENTSTORE_CONNECTION_STRING: variable({ group: 'stores', type: connectionString(['esdb:', 'esdb+discover:']), meaning: 'The EventStoreDB to use, required with EVENT_STORE=eventstoredb.' }),
+  INTEGRITY_SIGNING_KEY: variable({
+    group: 'stores',
+    type: text(),
+    secret: true,
+    defaultText: 'generated, kept in `DATA_DIR/integrity-signing-key.pem`',
+    meaning: "The secretariat's Ed25519 private key (PEM PKCS#8, or the base64 of its DER) that signs the log's tree heads.",
+  }),
+  INTEGRITY_HEAD_INTERVAL_MS: variable({ group: 'stores', type: durationMs(), default: 1_000, meaning: 'How often, at most, a new tree head is signed while the log grows (a checkpoint asked for signs one at once).' }),
   SQLITE_GROUP_COMMIT: variable({ group: 'stores', type: flag(), default: true, meaning: 'Commit concurrent appends together (one fsync); false commits each on its own.' }),
 
   // read models

@@ -17,5 +17,6 @@ import { DocumentSources } from './shared/document-sources.js';
     DocumentSources,
     { provide: DocumentRenderer, useFactory: () => new DocumentRenderer(documentsConfig(process.env)) },
   ],
+  exports: [DocumentSources, DocumentRenderer],
 })
 export class DocumentsModule {}

@@ -104,6 +104,20 @@ export class AppMetrics {
     registers: [this.registry],
   });
 
+  readonly deliveries = new Counter({
+    name: `${METRICS_PREFIX}deliveries_total`,
+    help: 'Attempts to deliver a webhook or a notification mail, by channel and outcome (delivered; retrying or failed: the attempt failed).',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly deliveryFailures = new Counter({
+    name: `${METRICS_PREFIX}delivery_failures_total`,
+    help: 'Failed delivery attempts (retried or given up), by channel.',
+    labelNames: ['channel'] as const,
+    registers: [this.registry],
+  });
+
   private readonly collectors: (() => Promise<void>)[] = [];
 
   constructor() {

@@ -15,7 +15,11 @@ export type EnableAccount = Command<'EnableAccount', Record<string, never>>;
 export type ChangePassword = Command<'ChangePassword', Record<string, never>>;
 export type IssueApiToken = Command<'IssueApiToken', { tokenId: string; label: string; roles: readonly Role[] | null; expiresAt: string }>;
 export type RevokeApiToken = Command<'RevokeApiToken', { tokenId: string }>;
-export type AccountCommand = OpenAccount | GrantRoles | RevokeRoles | DisableAccount | EnableAccount | ChangePassword | IssueApiToken | RevokeApiToken;
+export type SetEmail = Command<'SetEmail', { email: string | null }>;
+export type AccountCommand = OpenAccount | GrantRoles | RevokeRoles | DisableAccount | EnableAccount | ChangePassword | IssueApiToken | RevokeApiToken | SetEmail;
+
+/** An address a mail can be sent to: one @, no spaces, at most 254 characters (RFC 5321's path limit). */
+export const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
 /** A token lives a year at most: scripts are re-issued theirs, a lost one stops working by itself. */
 export const MAX_TOKEN_DAYS = 366;
@@ -106,6 +110,11 @@ export const decideAccount = (command: AccountCommand, state: AccountState, cont
       }
       if (account.tokens[tokenId]) throw conflict('TOKEN_EXISTS', 'A token with this id exists already.');
       return [{ type: 'ApiTokenIssued.v1', data: { tokenId, label: label.trim(), roles: [...new Set(roles)], expiresAt } }];
+    }
+    case 'SetEmail': {
+      const email = command.data.email === null ? null : command.data.email.trim().toLowerCase();
+      if (email !== null && (email.length > 254 || !EMAIL_PATTERN.test(email))) throw invalid('email', 'email must be an e-mail address such as focal.point@customs.gov.cu', 'INVALID_EMAIL');
+      return (account.email ?? null) === email ? [] : [{ type: 'AccountEmailSet.v1', data: { email } }];
     }
     case 'RevokeApiToken': {
       const token = account.tokens[command.data.tokenId];

@@ -27,6 +27,8 @@ export type ApiTokenIssued = DomainEvent<
   { readonly tokenId: string; readonly label: string; readonly roles: readonly Role[]; readonly expiresAt: string }
 >;
 export type ApiTokenRevoked = DomainEvent<'ApiTokenRevoked.v1', { readonly tokenId: string }>;
+/** Where the depositary's notifications reach the account's holder (null: no longer by e-mail). */
+export type AccountEmailSet = DomainEvent<'AccountEmailSet.v1', { readonly email: string | null }>;
 
 export type AccountEvent =
   | AccountOpened
@@ -36,7 +38,8 @@ export type AccountEvent =
   | AccountEnabled
   | PasswordChanged
   | ApiTokenIssued
-  | ApiTokenRevoked;
+  | ApiTokenRevoked
+  | AccountEmailSet;
 
 export interface ApiTokenState {
   readonly label: string;
@@ -58,6 +61,8 @@ export type AccountState =
       readonly tokens: Readonly<Record<string, ApiTokenState>>;
       /** Bumped by every change that must end existing sessions (roles, disabling, a new password). */
       readonly sessionEpoch: number;
+      /** The address notifications are mailed to (a member state's focal point); absent until one is set. */
+      readonly email?: string | null;
     };
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
@@ -86,6 +91,8 @@ export const evolveAccount = (state: AccountState, { event, metadata }: EventEnv
       const { tokenId, label, roles, expiresAt } = event.data;
       return { ...state, tokens: { ...state.tokens, [tokenId]: { label, roles, expiresAt, issuedAt: metadata.recordedAt, revoked: false } } };
     }
+    case 'AccountEmailSet.v1':
+      return { ...state, email: event.data.email };
     case 'ApiTokenRevoked.v1': {
       const token = state.tokens[event.data.tokenId];
       return token ? { ...state, tokens: { ...state.tokens, [event.data.tokenId]: { ...token, revoked: true } } } : state;

@@ -15,6 +15,7 @@ import {
   OpenAccountRequestDto,
   ResetPasswordRequestDto,
   RolesAndPartiesDto,
+  SetEmailRequestDto,
 } from './admin-accounts.request.dto.js';
 
 const answers = (ok: number, description: string): MethodDecorator => (target, key, descriptor) => {
@@ -84,6 +85,16 @@ export class AdminAccountsHttpController {
   @answers(200, 'Granted.')
   async grant(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Body() body: RolesAndPartiesDto) {
     return view(await this.accounts.execute(checkUsername(username), { type: 'GrantRoles', data: { roles: body.roles, parties: body.parties ?? [] } }, recordedPrincipal(principal)));
+  }
+
+  @Post('accounts/:username/email')
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'username' })
+  @ApiOperation({ summary: 'Set the address the depositary notifications are mailed to (a focal point of its parties), or clear it with null' })
+  @answers(200, 'Set.')
+  async setEmail(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Body() body: SetEmailRequestDto) {
+    const state = await this.accounts.execute(checkUsername(username), { type: 'SetEmail', data: { email: body.email ?? null } }, recordedPrincipal(principal));
+    return { ...view(state), email: state.status === 'none' ? null : (state.email ?? null) };
   }
 
   @Post('accounts/:username/revocations')

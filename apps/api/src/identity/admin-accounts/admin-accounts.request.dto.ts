@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PARTY_CODE_PATTERN } from '#libs/lifecycle';
 import { ROLES, USERNAME_PATTERN, type Role } from '#libs/identity';
 import { Optional } from '../../common/validation.js';
@@ -56,4 +56,12 @@ export class ResetPasswordRequestDto {
 export class AccountOpenedResponse {
   @ApiProperty() username: string;
   @ApiPropertyOptional({ description: 'The generated password, shown this once.' }) password?: string;
+}
+
+export class SetEmailRequestDto {
+  @ApiProperty({ type: String, nullable: true, example: 'focal.point@aduana.gob.cu', description: 'Where the depositary notifications are mailed (null: no longer by e-mail).' })
+  @ValidateIf((_object: object, value: unknown) => value !== null) // required; null clears it
+  @IsString({ message: 'email must be an e-mail address, or null' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  email: string | null;
 }

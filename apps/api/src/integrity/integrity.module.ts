@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IntegrityHttpController } from './integrity.http.controller.js';
+import { IntegrityService } from './integrity.service.js';
+import { TreeHeadInterceptor } from './tree-head.interceptor.js';
+
+/** The verifiable log: the tree built beside the log as it grows, its signed heads and proofs. */
+@Module({
+  controllers: [IntegrityHttpController],
+  providers: [IntegrityService, { provide: APP_INTERCEPTOR, useClass: TreeHeadInterceptor }],
+  exports: [IntegrityService],
+})
+export class IntegrityModule {}
