@@ -5,9 +5,9 @@
  * next commit refused as stale and resumes from the new checkpoint (see Projector).
  */
 import { START, type EventStore, type LogPosition } from '#libs/event-store';
-import { decideWrites } from './projections/apply-event.js';
 import { ALL_PROJECTIONS } from './projections/index.js';
 import type { Projection } from './projections/projection.js';
+import { ProjectionBatch } from './projector/projection-batch.js';
 import { PROJECTOR_CHECKPOINT } from './projector/projector.js';
 import type { ReadModelStore } from './read-model-store.port.js';
 
@@ -28,7 +28,7 @@ export interface RebuildOptions {
   readonly onProgress?: (progress: RebuildProgress) => void;
   /** Minimum time between two progress calls. Default: 200 ms. */
   readonly progressIntervalMs?: number;
-  /** Events read from the log per page. Default: 1000. */
+  /** Events read from the log per page, applied in memory and committed together. Default: 5000. */
   readonly pageSize?: number;
   /** Called right after the swap (in process: the projector's checkGeneration, so it resumes at once). */
   readonly afterSwap?: () => Promise<void>;
@@ -46,7 +46,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   const { eventStore, store } = options;
   const projections = options.projections ?? ALL_PROJECTIONS;
   const checkpoint = options.checkpoint ?? PROJECTOR_CHECKPOINT;
-  const pageSize = options.pageSize ?? 1000;
+  const pageSize = options.pageSize ?? 5000;
   const interval = options.progressIntervalMs ?? 200;
   const started = Date.now();
 
@@ -73,11 +73,14 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
       throw options.signal.reason instanceof Error ? options.signal.reason : new Error('The rebuild was stopped before the swap.');
     }
     const page = await eventStore.readAll({ after: position, limit: pageSize });
-    for (const event of page) {
-      const writes = await decideWrites(store, projections, event, fresh);
-      await store.commit({ checkpoint: `${checkpoint}${suffix}`, position: event.position, generation: 0, writes });
-      position = event.position;
-      events += 1;
+    if (page.length > 0) {
+      // The projector's path: the page in memory, then documents and checkpoint in one commit.
+      const batch = new ProjectionBatch(store, projections, fresh);
+      for (const event of page) await batch.apply(event);
+      const last = page[page.length - 1]!.position;
+      await store.commit({ checkpoint: `${checkpoint}${suffix}`, position: last, generation: 0, writes: batch.writes() });
+      position = last;
+      events += page.length;
     }
     if (options.onProgress && Date.now() - lastReport >= interval) {
       lastReport = Date.now();

@@ -82,7 +82,7 @@ describe('embedded read-model store queries agree with mingo', () => {
     fc.array(leaf, { minLength: 1, maxLength: 3 }).map((fs) => ({ $or: fs })),
     fc.array(leaf, { minLength: 1, maxLength: 3 }).map((fs) => ({ $and: fs })),
   );
-  const sort: fc.Arbitrary<Sort> = fc.constantFrom({ s: 1, _id: 1 }, { s: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 });
+  const sort: fc.Arbitrary<Sort> = fc.constantFrom<Sort>({ s: 1, _id: 1 }, { s: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 });
 
   it('finds, counts and pages like mingo', async () => {
     await fc.assert(

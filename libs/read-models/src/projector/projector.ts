@@ -1,17 +1,20 @@
 /**
- * The projector: subscribes to the event store's global log from the stored checkpoint, applies each event to
- * every projection in log order, one at a time, and commits the documents with the checkpoint (guarded by
- * position, so a replay after a crash changes nothing). Read models come from here, never from the EventBus.
+ * The projector: subscribes to the event store's global log from the stored checkpoint and applies the events
+ * in log order to every projection in batches (ProjectionBatch): the documents a batch touches are evolved in
+ * memory, then committed with the checkpoint (one transaction embedded, one bulk write on MongoDB, guarded by
+ * position, so a replay after a crash changes nothing). A batch ends when it is full, when the subscription has
+ * caught up, or when no further event came in the same turn of the event loop. Read models come from here,
+ * never from the EventBus.
  *
  * With a lease (MongoDB: several API processes on one database), only the holder projects; the others stand
  * by, follow the stored checkpoint for read-your-writes, and take over when the lease lapses.
  */
 import { randomUUID } from 'node:crypto';
 import { START, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#libs/event-store';
-import { decideWrites } from '../projections/apply-event.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
+import { ProjectionBatch } from './projection-batch.js';
 
 export const PROJECTOR_CHECKPOINT = 'read-models';
 export const PROJECTOR_LEASE = 'read-models-projector';
@@ -43,6 +46,8 @@ export interface ProjectorOptions {
   readonly retryDelayMs?: number;
   /** How often an idle projector looks whether a rebuild swapped the collections. Default: 1000 ms. */
   readonly generationCheckMs?: number;
+  /** Most events applied in memory before one commit. Default: 5000. */
+  readonly batchSize?: number;
 }
 
 export type ProjectorRole = 'stopped' | 'leader' | 'standby';
@@ -83,12 +88,18 @@ export class Projector {
   private appliedRecordedAt: string | null = null;
   private lastFailure: unknown = null;
   private subscriptionEpoch = 0;
+  private readonly batchSize: number;
+  private batch: ProjectionBatch | null = null;
+  private applying = false;
+  private flushing: Promise<void> | null = null;
+  private flushScheduled = false;
 
   constructor(private readonly options: ProjectorOptions) {
     this.projections = options.projections ?? ALL_PROJECTIONS;
     this.checkpointName = options.checkpoint ?? PROJECTOR_CHECKPOINT;
     this.logger = options.logger ?? silent;
     this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.batchSize = Math.max(1, options.batchSize ?? 5000);
     this.useLease = !!options.lease;
     const lease = options.lease || {};
     this.leaseName = lease.name ?? PROJECTOR_LEASE;
@@ -151,6 +162,9 @@ export class Projector {
     const wasLeader = this.currentRole === 'leader';
     this.currentRole = 'stopped';
     await this.unsubscribe();
+    // What was applied in memory is committed, not dropped (a stale batch is: the next start resumes from the checkpoint).
+    if (wasLeader) await this.flush().catch(() => undefined);
+    this.batch = null;
     if (this.useLease && wasLeader) await this.options.store.releaseLease(this.leaseName, this.owner).catch(() => undefined);
     for (const waiter of this.positionWaiters) waiter.resolve(false);
     this.positionWaiters.clear();
@@ -210,18 +224,26 @@ export class Projector {
   }
 
   private async subscribe(): Promise<void> {
+    if (this.flushing) await this.flushing.catch(() => undefined);
+    this.batch = null; // not committed: the subscription delivers those events again from the checkpoint
     await this.refreshFromCheckpoint();
     const epoch = ++this.subscriptionEpoch;
     this.caughtUp = false;
     this.logger.log(`Projecting from ${String(this.currentPosition)} (generation ${this.generation}).`);
     this.subscription = this.options.eventStore.subscribe({
       after: this.currentPosition,
-      onEvent: (event) => this.apply(event),
+      onEvent: (event) => this.apply(event, epoch),
       onCaughtUp: () => {
         if (epoch !== this.subscriptionEpoch) return;
-        this.caughtUp = true;
-        this.retryDelayMs = this.options.retryDelayMs ?? 500;
-        this.releaseCaughtUpWaiters();
+        void this.flush().then(
+          () => {
+            if (epoch !== this.subscriptionEpoch) return;
+            this.caughtUp = true;
+            this.retryDelayMs = this.options.retryDelayMs ?? 500;
+            this.releaseCaughtUpWaiters();
+          },
+          (error) => this.failFlush(error, epoch),
+        );
       },
       onError: (error) => {
         if (epoch === this.subscriptionEpoch) this.resubscribeAfter(error);
@@ -229,19 +251,62 @@ export class Projector {
     });
   }
 
-  private async apply(event: RecordedEvent): Promise<void> {
-    const writes = await decideWrites(this.options.store, this.projections, event);
-    const outcome = await this.options.store.commit({
-      checkpoint: this.checkpointName,
-      position: event.position,
-      generation: this.generation,
-      writes,
+  private async apply(event: RecordedEvent, epoch: number): Promise<void> {
+    if (this.flushing) await this.flushing;
+    if (epoch !== this.subscriptionEpoch) return;
+    this.applying = true;
+    try {
+      this.batch ??= new ProjectionBatch(this.options.store, this.projections);
+      await this.batch.apply(event);
+    } finally {
+      this.applying = false;
+    }
+    if (this.batch.size >= this.batchSize) await this.flush();
+    else this.scheduleFlush(epoch);
+  }
+
+  /** Live appends come a few at a time: commit them once the current turn of the event loop has delivered its events. */
+  private scheduleFlush(epoch: number): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.applying || epoch !== this.subscriptionEpoch) return; // the event being applied schedules again
+      void this.flush().catch((error) => this.failFlush(error, epoch));
     });
-    if (outcome === 'stale') throw new StaleGenerationError();
-    this.currentPosition = event.position;
-    this.applied += 1;
-    this.appliedRecordedAt = recordedAtOf(event);
-    this.notifyPosition();
+  }
+
+  /** Commits the batch in memory, documents and checkpoint together; one flush at a time. */
+  private flush(): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    const batch = this.batch;
+    this.batch = null;
+    if (!batch || batch.size === 0) return Promise.resolve();
+    const run = async () => {
+      const last = batch.lastEvent!;
+      const outcome = await this.options.store.commit({
+        checkpoint: this.checkpointName,
+        position: last.position,
+        generation: this.generation,
+        writes: batch.writes(),
+      });
+      if (outcome === 'stale') throw new StaleGenerationError();
+      this.currentPosition = last.position;
+      this.applied += batch.size;
+      this.appliedRecordedAt = recordedAtOf(last);
+      this.notifyPosition();
+    };
+    const flushing = run().finally(() => {
+      if (this.flushing === flushing) this.flushing = null;
+    });
+    this.flushing = flushing;
+    return flushing;
+  }
+
+  /** A commit outside the subscription's handler failed: start again from the checkpoint. */
+  private failFlush(error: unknown, epoch: number): void {
+    if (epoch !== this.subscriptionEpoch) return;
+    void this.unsubscribe().then(() => this.resubscribeAfter(error));
   }
 
   private resubscribeAfter(error: unknown): void {
