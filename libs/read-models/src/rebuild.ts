@@ -7,9 +7,13 @@
 import { START, type EventStore, type LogPosition } from '#libs/event-store';
 import { ALL_PROJECTIONS } from './projections/index.js';
 import type { Projection } from './projections/projection.js';
+import { INSTRUMENT_STATUS } from './projections/instrument-status/instrument-status.projection.js';
+import { PARTICIPATION } from './projections/participation/participation.projection.js';
+import { deriveAnswers, INSTRUMENT_ANSWERS } from './projector/instrument-answers.js';
 import { ProjectionBatch } from './projector/projection-batch.js';
 import { PROJECTOR_CHECKPOINT } from './projector/projector.js';
 import type { ReadModelStore } from './read-model-store.port.js';
+import { todayUtc } from './time-travel.js';
 
 export interface RebuildProgress {
   readonly events: number;
@@ -34,6 +38,8 @@ export interface RebuildOptions {
   readonly afterSwap?: () => Promise<void>;
   /** Stops the rebuild before the swap (checked between pages): its collections are dropped, the live ones stay. */
   readonly signal?: AbortSignal;
+  /** Today's legal date, for the stored answers of the status and participants routes. Default: todayUtc. */
+  readonly today?: () => string;
 }
 
 export interface RebuildResult extends RebuildProgress {
@@ -55,6 +61,14 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   const suffix = `${REBUILD_MARK}${started.toString(36)}`;
   const fresh = (projection: Projection) => `${projection.name}${suffix}`;
   for (const projection of projections) await store.ensureIndexes(fresh(projection), projection.indexes);
+  // The stored answers of the status and participants routes are rebuilt with the status documents.
+  const answers = projections.some((p) => p.name === INSTRUMENT_STATUS)
+    ? { status: `${INSTRUMENT_STATUS}${suffix}`, participation: `${PARTICIPATION}${suffix}`, answers: `${INSTRUMENT_ANSWERS}${suffix}` }
+    : null;
+  if (answers) await store.ensureIndexes(answers.answers, [{ keys: { validUntil: 1 } }]);
+  const today = options.today ?? todayUtc;
+  const live = [...projections.map((p) => p.name), ...(answers ? [INSTRUMENT_ANSWERS] : [])];
+  const freshNames = [...projections.map(fresh), ...(answers ? [answers.answers] : [])];
 
   const head = await eventStore.headPosition();
   let position: LogPosition = START;
@@ -65,7 +79,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     return { events, position, head, elapsedMs, eventsPerSecond: elapsedMs > 0 ? Math.round((events * 1000) / elapsedMs) : 0 };
   };
   const dropFresh = async () => {
-    for (const projection of projections) await store.dropCollection(fresh(projection));
+    for (const name of freshNames) await store.dropCollection(name);
   };
   for (;;) {
     if (options.signal?.aborted) {
@@ -77,6 +91,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
       // The projector's path: the page in memory, then documents and checkpoint in one commit.
       const batch = new ProjectionBatch(store, projections, fresh);
       for (const event of page) await batch.apply(event);
+      if (answers) await deriveAnswers(batch, today(), answers);
       const last = page[page.length - 1]!.position;
       await store.commit({ checkpoint: `${checkpoint}${suffix}`, position: last, generation: 0, writes: batch.writes() });
       position = last;
@@ -91,11 +106,11 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     await new Promise((resolve) => setImmediate(resolve));
   }
   await store.swapCollections(
-    projections.map((p) => ({ from: fresh(p), to: p.name })),
+    freshNames.map((from, i) => ({ from, to: live[i]! })),
     { name: checkpoint, position },
   );
   await options.afterSwap?.();
-  const result = { ...progress(), collections: projections.map((p) => p.name) };
+  const result = { ...progress(), collections: live };
   options.onProgress?.(result);
   return result;
 };

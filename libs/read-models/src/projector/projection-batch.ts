@@ -103,6 +103,11 @@ export class ProjectionBatch {
     return out;
   }
 
+  /** Sets a document as changed by this page (derived documents: see instrument-answers.ts). */
+  put(collection: string, id: string, doc: ReadModelDoc | null, position: bigint): void {
+    this.mark(collection, id, doc, position);
+  }
+
   private mark(collection: string, id: string, doc: ReadModelDoc | null, position: bigint): void {
     let docs = this.changed.get(collection);
     if (!docs) this.changed.set(collection, (docs = new Map()));

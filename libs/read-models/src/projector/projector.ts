@@ -13,7 +13,10 @@ import { randomUUID } from 'node:crypto';
 import { START, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#libs/event-store';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
+import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
+import { todayUtc } from '../time-travel.js';
+import { deriveAnswers } from './instrument-answers.js';
 import { ProjectionBatch } from './projection-batch.js';
 
 export const PROJECTOR_CHECKPOINT = 'read-models';
@@ -48,6 +51,8 @@ export interface ProjectorOptions {
   readonly generationCheckMs?: number;
   /** Most events applied in memory before one commit. Default: 5000. */
   readonly batchSize?: number;
+  /** Today's legal date, for the stored answers of the status and participants routes. Default: todayUtc. */
+  readonly today?: () => string;
 }
 
 export type ProjectorRole = 'stopped' | 'leader' | 'standby';
@@ -89,6 +94,9 @@ export class Projector {
   private lastFailure: unknown = null;
   private subscriptionEpoch = 0;
   private readonly batchSize: number;
+  private readonly today: () => string;
+  /** The status and participants answers are stored when both their projections run here. */
+  private readonly answers: boolean;
   private batch: ProjectionBatch | null = null;
   private applying = false;
   private flushing: Promise<void> | null = null;
@@ -100,6 +108,8 @@ export class Projector {
     this.logger = options.logger ?? silent;
     this.retryDelayMs = options.retryDelayMs ?? 500;
     this.batchSize = Math.max(1, options.batchSize ?? 5000);
+    this.today = options.today ?? todayUtc;
+    this.answers = this.projections.some((p) => p.name === INSTRUMENT_STATUS);
     this.useLease = !!options.lease;
     const lease = options.lease || {};
     this.leaseName = lease.name ?? PROJECTOR_LEASE;
@@ -284,6 +294,7 @@ export class Projector {
     if (!batch || batch.size === 0) return Promise.resolve();
     const run = async () => {
       const last = batch.lastEvent!;
+      if (this.answers) await deriveAnswers(batch, this.today());
       const outcome = await this.options.store.commit({
         checkpoint: this.checkpointName,
         position: last.position,

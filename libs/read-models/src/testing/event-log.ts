@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { type RecordedEvent } from '#libs/event-store';
 import { instrumentStream, legalDateOf, partyStream, type EventMetadata, type InstrumentEvent, type PartyEvent } from '#libs/lifecycle';
 import { EmbeddedReadModelStore } from '../embedded/embedded-read-model-store.js';
+import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
+import { deriveAnswers } from '../projector/instrument-answers.js';
 import { ProjectionBatch } from '../projector/projection-batch.js';
+import { todayUtc } from '../time-travel.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
@@ -69,6 +72,7 @@ export const project = async (
   if (events.length === 0) return store;
   const batch = new ProjectionBatch(store, projections);
   for (const event of events) await batch.apply(event);
+  if (projections.some((p) => p.name === INSTRUMENT_STATUS)) await deriveAnswers(batch, todayUtc());
   await store.commit({ checkpoint: 'test', position: events[events.length - 1]!.position, generation: 0, writes: batch.writes() });
   return store;
 };
