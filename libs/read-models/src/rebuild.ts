@@ -9,7 +9,8 @@ import { ALL_PROJECTIONS } from './projections/index.js';
 import type { Projection } from './projections/projection.js';
 import { INSTRUMENT_STATUS } from './projections/instrument-status/instrument-status.projection.js';
 import { PARTICIPATION } from './projections/participation/participation.projection.js';
-import { deriveAnswers, INSTRUMENT_ANSWERS } from './projector/instrument-answers.js';
+import { ANSWER_FUNCTIONS, deriveAnswers, INSTRUMENT_ANSWERS } from './projector/instrument-answers.js';
+import { fingerprintOf, READ_MODEL_META } from './projector/read-models-version.js';
 import { ProjectionBatch } from './projector/projection-batch.js';
 import { PROJECTOR_CHECKPOINT } from './projector/projector.js';
 import type { ReadModelStore } from './read-model-store.port.js';
@@ -109,6 +110,9 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     freshNames.map((from, i) => ({ from, to: live[i]! })),
     { name: checkpoint, position },
   );
+  // The read models are now those of these projections (a projector starting on them keeps them).
+  const fingerprint = fingerprintOf(projections, answers ? ANSWER_FUNCTIONS : []);
+  await store.collection(READ_MODEL_META).replaceOne({ _id: checkpoint }, { _id: checkpoint, fingerprint }, { upsert: true });
   await options.afterSwap?.();
   const result = { ...progress(), collections: live };
   options.onProgress?.(result);

@@ -12,6 +12,8 @@ import type { ReadModelStore } from '../read-model-store.port.js';
 import { COUNTER, countingProjection, type CounterDoc } from '../testing/counting-projection.js';
 import { appendAll, EventLog } from '../testing/event-log.js';
 import { ev, TREATY, treatyStory } from '../testing/story.js';
+import { presentStatus } from '../projections/instrument-status/instrument-status.view.js';
+import { INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './instrument-answers.js';
 import { Projector } from './projector.js';
 
 const projections = [...ALL_PROJECTIONS, countingProjection];
@@ -135,6 +137,51 @@ describe('projector', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('starts persisted read models again when they are past the log (another log) or made by other projections', async () => {
+    const { log } = treatyStory();
+    const store = new EmbeddedReadModelStore();
+    await appendAll(events, log.events);
+    await projector({ store }).start();
+    await Promise.all(running.splice(0).map((p) => p.stop()));
+
+    // the same read models beside a shorter log: they are projected again from that log
+    const shorter = new SqliteEventStore({ file: ':memory:' });
+    try {
+      await appendAll(shorter, log.events.slice(0, 4));
+      const again = new Projector({ eventStore: shorter, store, projections });
+      await again.start();
+      expect(again.eventsApplied).toBe(4);
+      expect(await counter(store)).toBe(4);
+      await again.stop();
+    } finally {
+      await shorter.close();
+    }
+    // and with other projections on the same log (here: without the counter), from the start too
+    const other = projector({ store, projections: ALL_PROJECTIONS });
+    await other.start();
+    expect(other.eventsApplied).toBe(log.events.length);
+    expect((await statusOf(store))?.parties.CUB?.consent?.kind).toBe('ratification');
+  });
+
+  it('computes again the stored answers whose known date has come, and only those', async () => {
+    const { log } = treatyStory();
+    await appendAll(events, log.events);
+    const store = new EmbeddedReadModelStore();
+    let today = '2019-01-01';
+    const p = projector({ store, today: () => today });
+    await p.start();
+    const before = (await store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).findOne({ _id: TREATY }))!;
+    expect(before.asOf).toBe('2019-01-01');
+    expect(before.validUntil).not.toBeNull();
+    today = before.validUntil!;
+    expect(await p.refreshAnswers()).toBeGreaterThan(0);
+    const after = (await store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).findOne({ _id: TREATY }))!;
+    const doc = (await statusOf(store))!;
+    expect(after.asOf).toBe(today);
+    expect(after.status).toEqual(presentStatus(doc, today));
+    expect(await p.refreshAnswers()).toBe(0); // nothing else is due today
   });
 
   it('commits live appends in batches yet reaches every position it is asked to wait for', async () => {

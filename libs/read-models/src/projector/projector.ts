@@ -16,7 +16,8 @@ import type { Projection } from '../projections/projection.js';
 import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
 import { todayUtc } from '../time-travel.js';
-import { deriveAnswers } from './instrument-answers.js';
+import { ANSWER_FUNCTIONS, answersDocOf, deriveAnswers, INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './instrument-answers.js';
+import { fingerprintOf, READ_MODEL_META } from './read-models-version.js';
 import { ProjectionBatch } from './projection-batch.js';
 
 export const PROJECTOR_CHECKPOINT = 'read-models';
@@ -53,6 +54,8 @@ export interface ProjectorOptions {
   readonly batchSize?: number;
   /** Today's legal date, for the stored answers of the status and participants routes. Default: todayUtc. */
   readonly today?: () => string;
+  /** How often the stored answers whose known date has passed are computed again. Default: 60,000 ms. */
+  readonly answersRefreshMs?: number;
 }
 
 export type ProjectorRole = 'stopped' | 'leader' | 'standby';
@@ -84,6 +87,7 @@ export class Projector {
   private leaseTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private generationTimer: NodeJS.Timeout | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
   private retryDelayMs: number;
   private currentRole: ProjectorRole = 'stopped';
   private caughtUp = false;
@@ -148,13 +152,21 @@ export class Projector {
   async start(): Promise<void> {
     if (this.currentRole !== 'stopped') return;
     for (const projection of this.projections) await this.options.store.ensureIndexes(projection.name, projection.indexes);
+    if (this.answers) await this.options.store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
+    // Alone on its store (no lease): read models made by other code, or from another log, are started again.
+    if (!this.useLease) await this.startAgainIfOutdated();
     await this.refreshFromCheckpoint();
+    if (this.answers) {
+      this.refreshTimer = setInterval(() => void this.refreshAnswers().catch(() => undefined), this.options.answersRefreshMs ?? 60_000);
+      this.refreshTimer.unref?.();
+    }
     this.generationTimer = setInterval(() => void this.checkGeneration().catch(() => undefined), this.options.generationCheckMs ?? 1000);
     this.generationTimer.unref?.();
     if (!this.useLease) {
       this.currentRole = 'leader';
       await this.subscribe();
       await this.whenCaughtUp();
+      await this.refreshAnswers().catch(() => undefined);
       return;
     }
     this.currentRole = 'standby';
@@ -168,7 +180,8 @@ export class Projector {
     if (this.leaseTimer) clearInterval(this.leaseTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.generationTimer) clearInterval(this.generationTimer);
-    this.leaseTimer = this.retryTimer = this.generationTimer = null;
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.leaseTimer = this.retryTimer = this.generationTimer = this.refreshTimer = null;
     const wasLeader = this.currentRole === 'leader';
     this.currentRole = 'stopped';
     await this.unsubscribe();
@@ -217,10 +230,75 @@ export class Projector {
     await this.subscribe();
   }
 
+  /**
+   * Computes again the stored answers whose first known date has come (an entry into force, a withdrawal taking
+   * effect, a term ending...), between batches. Answers of other days within their window need nothing: they are
+   * re-dated when read. Returns how many it refreshed.
+   */
+  async refreshAnswers(): Promise<number> {
+    if (!this.answers || this.currentRole !== 'leader') return 0;
+    if (this.flushing) await this.flushing.catch(() => undefined);
+    const { store } = this.options;
+    const today = this.today();
+    const run = async () => {
+      let refreshed = 0;
+      for (;;) {
+        const due = await store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).find({ validUntil: { $lte: today } }, { limit: 500 });
+        if (due.length === 0) return refreshed;
+        const reader = new ProjectionBatch(store, []);
+        for (const { _id } of due) {
+          const answers = await answersDocOf(reader, _id, today);
+          // Derived from documents already committed: writing them again changes no document's position.
+          if (answers) await store.collection(INSTRUMENT_ANSWERS).replaceOne({ _id }, answers, { upsert: true });
+          else await store.collection(INSTRUMENT_ANSWERS).deleteMany({ _id });
+          refreshed += 1;
+        }
+      }
+    };
+    const refreshing = run();
+    const settled = refreshing.then(() => undefined, () => undefined).finally(() => {
+      if (this.flushing === settled) this.flushing = null;
+    });
+    this.flushing = settled;
+    return refreshing;
+  }
+
   /** Resolves when this process has caught up with the log (immediately when it is not projecting). */
   whenCaughtUp(): Promise<void> {
     if (this.caughtUp || this.currentRole !== 'leader') return Promise.resolve();
     return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  /**
+   * Persisted read models are started again from the beginning of the log when the projections that made them
+   * differ from these (their fingerprint), or when their checkpoint lies past the log's head (another log's).
+   */
+  private async startAgainIfOutdated(): Promise<void> {
+    const { store, eventStore } = this.options;
+    const fingerprint = fingerprintOf(this.projections, this.answers ? ANSWER_FUNCTIONS : []);
+    const [checkpoint, meta, head] = await Promise.all([
+      store.getCheckpoint(this.checkpointName),
+      store.collection(READ_MODEL_META).findOne({ _id: this.checkpointName }),
+      eventStore.headPosition(),
+    ]);
+    const position = checkpoint?.position ?? START;
+    const ahead = position !== START && (head === START || position > head);
+    const outdated = position !== START && meta?.['fingerprint'] !== fingerprint;
+    if (ahead || outdated) {
+      this.logger.warn(
+        ahead
+          ? `The read models are at position ${String(position)}, past the log's head (${String(head)}): projecting them again from the start.`
+          : 'The read models were made by other projections: projecting them again from the start.',
+      );
+      const names = [...this.projections.map((p) => p.name), ...(this.answers ? [INSTRUMENT_ANSWERS] : [])];
+      for (const name of names) await store.dropCollection(name);
+      await store.swapCollections([], { name: this.checkpointName, position: START });
+      for (const projection of this.projections) await store.ensureIndexes(projection.name, projection.indexes);
+      if (this.answers) await store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
+    }
+    if (meta?.['fingerprint'] !== fingerprint) {
+      await store.collection(READ_MODEL_META).replaceOne({ _id: this.checkpointName }, { _id: this.checkpointName, fingerprint }, { upsert: true });
+    }
   }
 
   private reached(position: bigint): boolean {

@@ -9,6 +9,7 @@ import { EmbeddedReadModelStore } from '../embedded/embedded-read-model-store.js
 import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
 import { deriveAnswers } from '../projector/instrument-answers.js';
 import { ProjectionBatch } from '../projector/projection-batch.js';
+import { READ_MODEL_META } from '../projector/read-models-version.js';
 import { todayUtc } from '../time-travel.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
@@ -84,6 +85,7 @@ export const project = async (
 export const snapshot = async (store: ReadModelStore): Promise<Record<string, unknown[]>> => {
   const out: Record<string, unknown[]> = {};
   for (const name of (await store.listCollections()).sort()) {
+    if (name === READ_MODEL_META) continue; // bookkeeping, as the checkpoints are
     const docs = await store.collection(name).find({}, { sort: { _id: 1 } });
     if (docs.length) out[name] = docs;
   }
