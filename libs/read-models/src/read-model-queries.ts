@@ -263,6 +263,9 @@ export class ReadModelQueries {
 
   /** What decides who may see an instrument: its stage and the parties eligible for it (null: not recorded). */
   async audienceOf(instrumentId: string): Promise<{ readonly stage: Stage; readonly eligibleParties: readonly string[] } | null> {
+    // The stored answers carry it (one small document); the status document is the fallback.
+    const answers = await this.answers(instrumentId);
+    if (answers?.audience) return answers.audience;
     const doc = await this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId });
     return doc && { stage: doc.stage, eligibleParties: doc.eligibleParties };
   }

@@ -25,6 +25,8 @@ export interface InstrumentAnswers {
   readonly validUntil: string | null;
   readonly status: InstrumentStatusView;
   readonly participants: readonly ParticipantView[];
+  /** What decides who may read the instrument (stage and eligible parties), so a request needs no other lookup. */
+  readonly audience: { readonly stage: InstrumentStatusDoc['stage']; readonly eligibleParties: InstrumentStatusDoc['eligibleParties'] };
 }
 
 export interface InstrumentAnswersDoc extends ReadModelDoc, InstrumentAnswers {}
@@ -54,7 +56,7 @@ export const answersFor = (doc: InstrumentStatusDoc, rows: readonly Participatio
   const status = presentStatus(doc, today, assessed);
   const participants = [...rows].sort(byParty).map((row) => presentParticipant(row, assessed, today));
   const validUntil = firstDateAfter([doc, rows, status, participants], today);
-  return { asOf: today, validUntil, status, participants };
+  return { asOf: today, validUntil, status, participants, audience: { stage: doc.stage, eligibleParties: doc.eligibleParties } };
 };
 
 /** The stored answers as at `asOf`, or null when they do not hold for that day (compute them instead). */
