@@ -1,5 +1,5 @@
 /** What the benches share: free ports, the service and the bare baseline as child processes, memory figures. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -81,3 +81,12 @@ export const load = async (options: autocannon.Options): Promise<Load> => {
 };
 
 export const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+/** Opens an account with these roles in DATA_DIR (the users command, service stopped) and answers an API token. */
+export const benchToken = (dataDir: string, roles: readonly string[] = ['legal-officer', 'depositary', 'admin']): string => {
+  const cli = join(here, '../apps/api/src/identity/users.cli.js');
+  const env = { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'off' };
+  execFileSync(process.execPath, [cli, 'add', 'bench', '--name', 'Bench', ...roles.flatMap((r) => ['--role', r]), '--generate'], { env, stdio: 'pipe' });
+  const out = execFileSync(process.execPath, [cli, 'token', 'bench', '--label', 'bench'], { env, stdio: 'pipe' }).toString().trim().split('\n');
+  return out[out.length - 1]!.trim();
+};

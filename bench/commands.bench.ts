@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventToAppend } from '#libs/event-store';
 import { SqliteEventStore } from '#libs/event-store/adapters';
-import { load, ratio, startBare, startService, type Load } from './bench-support.js';
+import { benchToken, load, ratio, startBare, startService, type Load } from './bench-support.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CLIENTS = 32;
@@ -21,8 +21,9 @@ const SHORT = 40;
 const LONG = Number(process.env.BENCH_LONG_STREAM ?? 2000);
 
 const TEXT = { preamble: 'Bench', articles: [{ number: '1', heading: 'One', body: 'Body' }] };
+let token = '';
 const post = async (url: string, body: unknown) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   if (response.status >= 300) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return response.json() as Promise<{ id: string }>;
 };
@@ -66,7 +67,7 @@ const comments = async (url: string, instruments: readonly string[]): Promise<Lo
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ author: 'Bench', text: 'A comment.' }),
         // Round-robin over the instruments: each connection mostly writes to a different stream.
         setupRequest: (request) => ({ ...request, path: `/api/instruments/${instruments[next++ % instruments.length]}/reviews/comments` }),
@@ -81,6 +82,7 @@ const main = async () => {
   const figures: Record<string, unknown> = { bench: 'commands', clients: CLIENTS, seconds: SECONDS, node: process.version };
   console.log(`Durable single-event commands over HTTP (embedded SQLite, group commit, synchronous=FULL), ${SECONDS} s at ${CLIENTS} clients`);
   try {
+    token = benchToken(dataDir);
     let service = await startService({ DATA_DIR: dataDir });
     const instruments: string[] = [];
     try {
