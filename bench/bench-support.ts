@@ -59,9 +59,9 @@ const start = async (script: string, env: Record<string, string>, readyPath: str
   };
 };
 
-/** The service as deployed (dist), in its own process. */
+/** The service as deployed (dist, NODE_ENV=production as in the Dockerfile: JSON logs), in its own process. */
 export const startService = (env: Record<string, string>, args: string[] = []) =>
-  start(join(here, '../apps/api/src/main.js'), { DEMO_DATA: 'off', EVENT_STORE: 'embedded', READ_MODEL_STORE: 'embedded', ...env }, '/health', args);
+  start(join(here, '../apps/api/src/main.js'), { NODE_ENV: 'production', DEMO_DATA: 'off', EVENT_STORE: 'embedded', READ_MODEL_STORE: 'embedded', ...env }, '/health', args);
 
 /** The bare Nest baseline (bare-nest.server.ts). */
 export const startBare = (env: { BARE_STATUS_FILE?: string; BARE_EVENTS_FILE?: string }) =>

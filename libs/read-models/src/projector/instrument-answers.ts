@@ -90,19 +90,40 @@ export const answersDocOf = async (
   const doc = (await batch.get(names.status, instrumentId)) as InstrumentStatusDoc | null;
   if (!doc) return null;
   const rows = (await batch.byFilter(names.participation, { instrumentId })).map(([, row]) => row).filter((row): row is ParticipationDoc => row !== null);
-  const position = latestPosition([doc, ...rows]);
-  return { _id: instrumentId, ...answersFor(doc, rows, today), [POSITION_FIELD]: positionKey(position) };
+  return answersDoc(instrumentId, doc, rows, today);
 };
+
+const answersDoc = (instrumentId: string, doc: InstrumentStatusDoc, rows: readonly ParticipationDoc[], today: string): InstrumentAnswersDoc => ({
+  _id: instrumentId,
+  ...answersFor(doc, rows, today),
+  [POSITION_FIELD]: positionKey(latestPosition([doc, ...rows])),
+});
 
 /** Recomputes the answers of every instrument the batch touched, as part of the batch. */
 export const deriveAnswers = async (batch: ProjectionBatch, today: string, names: AnswerCollections = LIVE_ANSWER_COLLECTIONS): Promise<void> => {
+  // The rows this page changed, by instrument (one pass, not one scan per instrument).
+  const changedRows = new Map<string, Map<string, ParticipationDoc | null>>();
+  const rowsOf = (instrumentId: string) => {
+    let rows = changedRows.get(instrumentId);
+    if (!rows) changedRows.set(instrumentId, (rows = new Map()));
+    return rows;
+  };
   const ids = new Set(batch.changedIds(names.status));
-  for (const id of batch.changedIds(names.participation)) {
-    const row = (await batch.get(names.participation, id)) as ParticipationDoc | null;
-    if (row) ids.add(row.instrumentId);
+  for (const [id, row] of batch.changedDocs(names.participation)) {
+    const instrumentId = (row as ParticipationDoc | null)?.instrumentId ?? id.slice(0, id.lastIndexOf(':'));
+    rowsOf(instrumentId).set(id, row as ParticipationDoc | null);
+    ids.add(instrumentId);
   }
   for (const id of ids) {
-    const answers = await answersDocOf(batch, id, today, names);
-    batch.put(names.answers, id, answers, answers ? positionFromKey(answers[POSITION_FIELD] as string) as bigint : batch.lastEvent!.position);
+    const doc = (await batch.get(names.status, id)) as InstrumentStatusDoc | null;
+    if (!doc) {
+      batch.put(names.answers, id, null, batch.lastEvent!.position);
+      continue;
+    }
+    const mine = changedRows.get(id);
+    const stored = await batch.storedMatching(names.participation, { instrumentId: id });
+    const rows = [...stored.filter((row) => !mine?.has(row._id)), ...[...(mine?.values() ?? [])].filter((row) => row !== null)] as ParticipationDoc[];
+    const answers = answersDoc(id, doc, rows, today);
+    batch.put(names.answers, id, answers, positionFromKey(answers[POSITION_FIELD] as string) as bigint);
   }
 };

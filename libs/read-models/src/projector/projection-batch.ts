@@ -71,11 +71,26 @@ export class ProjectionBatch {
     const stored = await this.store.collection(collection).find(filter);
     const out = new Map<string, ReadModelDoc | null>();
     for (const doc of stored) if (!changed?.has(doc._id)) out.set(doc._id, doc);
-    if (changed) {
-      const query = new Query(filter as Record<string, unknown>, {});
-      for (const [id, { doc }] of changed) if (doc && query.test(doc)) out.set(id, doc);
+    if (changed?.size) {
+      // Plain top-level equalities first (cheap), mingo for the whole filter on what is left.
+      const plain = Object.entries(filter).filter((entry): entry is [string, string | number] => !entry[0].startsWith('$') && !entry[0].includes('.') && (typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+      let query: Query | null = null;
+      for (const [id, { doc }] of changed) {
+        if (!doc || plain.some(([key, value]) => doc[key] !== value && !Array.isArray(doc[key]))) continue;
+        if ((query ??= new Query(filter as Record<string, unknown>, {})).test(doc)) out.set(id, doc);
+      }
     }
     return [...out];
+  }
+
+  /** Documents of the store (as committed before this page) matching `filter`. */
+  storedMatching(collection: string, filter: Filter): Promise<ReadModelDoc[]> {
+    return this.store.collection(collection).find(filter);
+  }
+
+  /** The documents of `collection` this page changed (null: deleted). */
+  changedDocs(collection: string): [string, ReadModelDoc | null][] {
+    return [...(this.changed.get(collection) ?? new Map<string, Changed>())].map(([id, { doc }]) => [id, doc]);
   }
 
   /** The commit's writes: one per changed document, with the position of the last event that changed it. */
