@@ -91,6 +91,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     if (page.length > 0) {
       // The projector's path: the page in memory, then documents and checkpoint in one commit.
       const batch = new ProjectionBatch(store, projections, fresh);
+      await batch.prefetch(page);
       for (const event of page) await batch.apply(event);
       if (answers) await deriveAnswers(batch, today(), answers);
       const last = page[page.length - 1]!.position;

@@ -17,7 +17,6 @@ import { Query } from 'mingo';
 import { update as applyUpdate } from 'mingo/updater';
 import { START, type LogPosition } from '#libs/event-store';
 import {
-  isAtOrPast,
   POSITION_FIELD,
   positionFromKey,
   positionKey,
@@ -169,11 +168,19 @@ export class EmbeddedReadModelStore implements ReadModelStore {
       if (current && current.generation !== generation) return 'stale';
       for (const write of writes) {
         const table = this.tableOf(write.collection);
-        const at = write.position ?? position;
-        const stored = this.statement(`SELECT pos FROM ${quote(table.table)} WHERE id = ?`, table.table).get(write._id) as { pos: string | null } | undefined;
-        if (stored && isAtOrPast({ _id: write._id, [POSITION_FIELD]: stored.pos }, at)) continue;
-        if (write.doc === null) this.deleteRow(table, write._id);
-        else this.putRow(table, { ...write.doc, _id: write._id, [POSITION_FIELD]: positionKey(at) });
+        const key = positionKey(write.position ?? position);
+        // The guard in the statement itself: a document at or past this position is left alone.
+        this.cache.delete(`${table.table}\u0000${write._id}`);
+        if (write.doc === null) {
+          this.statement(`DELETE FROM ${quote(table.table)} WHERE id = ? AND (pos IS NULL OR pos < ?)`, table.table).run(write._id, key);
+          continue;
+        }
+        const doc = { ...write.doc, _id: write._id, [POSITION_FIELD]: key };
+        this.notePaths(table, doc);
+        this.statement(
+          `INSERT INTO ${quote(table.table)} (id, pos, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET pos = excluded.pos, doc = excluded.doc WHERE pos IS NULL OR pos < excluded.pos`,
+          table.table,
+        ).run(write._id, key, JSON.stringify(doc));
       }
       this.statement('INSERT INTO rm_checkpoints (name, position, generation) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position')
         .run(checkpoint, position.toString(), generation);
@@ -323,12 +330,17 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     return doc;
   }
 
-  private putRow(table: Table, doc: ReadModelDoc): void {
+  /** Remembers the paths of this document that hold arrays (filters on them are left to mingo). */
+  private notePaths(table: Table, doc: ReadModelDoc): void {
     for (const path of arrayPathsOf(doc)) {
       if (table.arrayPaths.has(path)) continue;
       table.arrayPaths.add(path);
       this.statement('INSERT OR IGNORE INTO rm_array_paths (tbl, path) VALUES (?, ?)').run(table.table, path);
     }
+  }
+
+  private putRow(table: Table, doc: ReadModelDoc): void {
+    this.notePaths(table, doc);
     const position = doc[POSITION_FIELD];
     this.statement(`INSERT OR REPLACE INTO ${quote(table.table)} (id, pos, doc) VALUES (?, ?, ?)`, table.table).run(
       doc._id,

@@ -43,6 +43,34 @@ export class ProjectionBatch {
     return [...(this.changed.get(collection)?.keys() ?? [])];
   }
 
+  /**
+   * Reads, in one query per collection and chunk, the documents these events target by id that the page has not
+   * read yet (most events make a new document: one lookup for a whole page instead of one per event).
+   */
+  async prefetch(events: readonly RecordedEvent[]): Promise<void> {
+    const wanted = new Map<string, Set<string>>();
+    for (const event of events) {
+      for (const projection of this.projections) {
+        const target = projection.target(event);
+        if (!target || !('ids' in target)) continue;
+        const name = this.collectionOf(projection);
+        let ids = wanted.get(name);
+        if (!ids) wanted.set(name, (ids = new Set()));
+        for (const id of target.ids) if (!this.changed.get(name)?.has(id) && !this.loaded.get(name)?.has(id)) ids.add(id);
+      }
+    }
+    for (const [name, ids] of wanted) {
+      let loaded = this.loaded.get(name);
+      if (!loaded) this.loaded.set(name, (loaded = new Map()));
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += 500) {
+        const chunk = all.slice(i, i + 500);
+        for (const id of chunk) loaded.set(id, null);
+        for (const doc of await this.store.collection(name).find({ _id: { $in: chunk } })) loaded.set(doc._id, doc);
+      }
+    }
+  }
+
   async apply(event: RecordedEvent): Promise<void> {
     for (const projection of this.projections) {
       const target = projection.target(event);

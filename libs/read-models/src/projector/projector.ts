@@ -318,6 +318,13 @@ export class Projector {
     const epoch = ++this.subscriptionEpoch;
     this.caughtUp = false;
     this.logger.log(`Projecting from ${String(this.currentPosition)} (generation ${this.generation}).`);
+    try {
+      await this.catchUpInPages(epoch);
+    } catch (error) {
+      if (epoch === this.subscriptionEpoch) this.resubscribeAfter(error);
+      return;
+    }
+    if (epoch !== this.subscriptionEpoch) return;
     this.subscription = this.options.eventStore.subscribe({
       after: this.currentPosition,
       onEvent: (event) => this.apply(event, epoch),
@@ -337,6 +344,29 @@ export class Projector {
         if (epoch === this.subscriptionEpoch) this.resubscribeAfter(error);
       },
     });
+  }
+
+  /**
+   * Catch-up in whole pages of the log (each read ahead in one query per collection, see ProjectionBatch.prefetch),
+   * before the subscription takes over for what comes next.
+   */
+  private async catchUpInPages(epoch: number): Promise<void> {
+    for (;;) {
+      const page = await this.options.eventStore.readAll({ after: this.currentPosition, limit: this.batchSize });
+      if (epoch !== this.subscriptionEpoch || page.length === 0) return;
+      const batch = (this.batch = new ProjectionBatch(this.options.store, this.projections));
+      this.applying = true;
+      try {
+        await batch.prefetch(page);
+        for (const event of page) await batch.apply(event);
+      } finally {
+        this.applying = false;
+      }
+      await this.flush();
+      if (page.length < this.batchSize) return;
+      // The embedded stores answer without I/O: let the service answer between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async apply(event: RecordedEvent, epoch: number): Promise<void> {
