@@ -188,6 +188,17 @@ const load = async <State, Command, Event extends DomainEvent>(
 const matches = (expected: ExpectedByClient, current: bigint | 'no_stream'): boolean =>
   expected === '*' ? current !== 'no_stream' : current === expected;
 
+/** A stream's folded state and revision, through the cache when one is given (only the newer events are read). */
+export const currentState = async <State, Command, Event extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<State, Command, Event>,
+  stream: string,
+  cache?: StreamStateCache,
+): Promise<{ readonly state: State; readonly revision: bigint | 'no_stream' }> => {
+  const { state, current } = await load(store, decider, stream, cache);
+  return { state, revision: current };
+};
+
 /**
  * Load → fold → decide → append with the expected revision. On a concurrent append the decision is taken
  * again on fresh state (the domain may now refuse it), unless the client pinned a revision with If-Match.

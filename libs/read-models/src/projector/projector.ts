@@ -166,7 +166,8 @@ export class Projector {
       this.currentRole = 'leader';
       await this.subscribe();
       await this.whenCaughtUp();
-      await this.refreshAnswers().catch(() => undefined);
+      // Answers due since the last run are computed again in the background: the start does not wait for them.
+      void this.refreshAnswers().catch(() => undefined);
       return;
     }
     this.currentRole = 'standby';
