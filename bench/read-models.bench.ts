@@ -1,28 +1,30 @@
 /**
- * Read-model benchmark: 1M synthetic events written straight into a temporary embedded (SQLite) event store,
- * then: projector catch-up from an empty embedded read-model store (= the embedded start-up fill time), a
- * rebuild with swap, peak memory, and p50/p99 of GET /api/instruments/:id/status at 64 clients against the
- * service started on the same data (its start-up includes filling the read models).
+ * Read-model benchmark: synthetic events (BENCH_EVENTS, default 1M) written straight into a temporary embedded
+ * (SQLite) event store, then:
+ * - projector catch-up from empty into the embedded read models on disk (DATA_DIR/read-models.sqlite), in batches;
+ * - a rebuild with swap through the same path, its time and peak memory;
+ * - the service restarted on that data (read models at their checkpoint): time to answer /health and its RSS;
+ * - GET /api/instruments/:id/status at 64 clients beside a bare Nest GET returning the same JSON, in the same run,
+ *   on this log and on the demonstration log;
+ * - start-up time and RSS at 20,000 events too; the same catch-up and rebuild on MongoDB when MONGODB_URL is set.
+ * The last line is one JSON object of the figures.
  *
- *   node --max-old-space-size=8192 dist/bench/read-models.bench.js
- *   BENCH_EVENTS=1000000 (default) BENCH_SECONDS=10 BENCH_HTTP=1 (set 0 to skip the HTTP part)
+ *   npm run bench:read-models          BENCH_EVENTS=1000000 BENCH_SECONDS=10 BENCH_HTTP=1 (0: skip the HTTP parts)
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { type EventToAppend } from '#libs/event-store';
 import { SqliteEventStore } from '#libs/event-store/adapters';
-import { EmbeddedReadModelStore, Projector, rebuildReadModels } from '#libs/read-models';
+import { createReadModelStore, EmbeddedReadModelStore, Projector, rebuildReadModels, type MongoReadModelStore, type ReadModelStore } from '#libs/read-models';
+import { load, mb as toMb, ratio, rssOf, startBare, startService, type Load } from './bench-support.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const HTTP = process.env.BENCH_HTTP !== '0';
+const SMALL = 20_000;
 const PER_INSTRUMENT = 50;
 const PARTY_POOL = 40;
 const ELIGIBLE = 10;
@@ -73,13 +75,13 @@ const instrumentEvents = (instrumentId: string, n: number): EventToAppend[] => {
   return events.slice(0, PER_INSTRUMENT);
 };
 
-const generate = async (file: string): Promise<string[]> => {
+const generate = async (file: string, events: number): Promise<string[]> => {
   const store = new SqliteEventStore({ file });
   const started = process.hrtime.bigint();
   for (const p of parties) {
     await store.append(`party-${p.code}`, [{ id: randomUUID(), type: 'PartyRegistered.v1', data: p, metadata: meta('2024-01-01', 0) }], 'no_stream');
   }
-  const instruments = Math.ceil((EVENTS - PARTY_POOL) / PER_INSTRUMENT);
+  const instruments = Math.ceil((events - PARTY_POOL) / PER_INSTRUMENT);
   const ids: string[] = [];
   const CHUNK = 200; // appends queued in one tick share one group commit
   for (let first = 0; first < instruments; first += CHUNK) {
@@ -98,72 +100,132 @@ const generate = async (file: string): Promise<string[]> => {
   return ids;
 };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+const statusRoute = async (url: string, ids: readonly string[], label: string): Promise<{ route: Load; baseline: Load; ratio: number | null; p99Ratio: number | null }> => {
+  const sample = await fetch(`${url}/api/instruments/${ids[0]}/status`);
+  if (!sample.ok) throw new Error(`GET status: ${sample.status}`);
+  const file = join(tmpdir(), `bench-status-${process.pid}.json`);
+  writeFileSync(file, await sample.text());
+  let next = 0;
+  const route = await load({
+    url,
+    connections: 64,
+    duration: SECONDS,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/instruments/${ids[(next++ * 7919) % ids.length]}/status` }) }],
   });
-
-const httpBench = async (dataDir: string, ids: readonly string[]) => {
-  const port = await freePort();
-  const main = join(dirname(fileURLToPath(import.meta.url)), '../apps/api/src/main.js');
-  const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', main], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'off', EVENT_STORE: 'embedded', READ_MODEL_STORE: 'embedded' },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const bare = await startBare({ BARE_STATUS_FILE: file });
+  let baseline: Load;
   try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-      try {
-        if ((await fetch(`${url}/health`)).ok) break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-    console.log(`service ready (boot + embedded read models filled from the log) in ${seconds(started).toFixed(1)} s`);
-    let next = 0;
-    const result = await autocannon({
-      url,
-      connections: 64,
-      duration: SECONDS,
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/api/instruments/${ids[(next++ * 7919) % ids.length]}/status` }) }],
-    });
-    if (result.non2xx > 0 || result.errors > 0) console.warn(`  ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-    console.log(`GET /api/instruments/:id/status, 64 clients, ${SECONDS} s: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+    baseline = await load({ url: bare.url, connections: 64, duration: SECONDS, requests: [{ method: 'GET', path: '/bare/status' }] });
   } finally {
-    await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve()).kill('SIGTERM')));
+    await bare.stop();
+    rmSync(file, { force: true });
   }
+  const r = { route, baseline, ratio: ratio(route.rps, baseline.rps), p99Ratio: ratio(route.p99, baseline.p99) };
+  console.log(`GET /api/instruments/:id/status (${label}), 64 clients, ${SECONDS} s: ${route.rps} req/s, p50 ${route.p50} ms, p99 ${route.p99} ms`);
+  console.log(`  baseline bare Nest GET of the same JSON: ${baseline.rps} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms; throughput ratio ${r.ratio}, p99 ratio ${r.p99Ratio}`);
+  return r;
+};
+
+/** The service started on a data directory whose read models are at their checkpoint: time to /health, RSS. */
+const restart = async (dataDir: string) => {
+  const service = await startService({ DATA_DIR: dataDir }, ['--max-old-space-size=8192']);
+  const rss = rssOf(service.process.pid!);
+  console.log(`service restarted on persisted read models: /health answered in ${service.startSeconds.toFixed(2)} s, rss ${rss} MB`);
+  return { service, startSeconds: Math.round(service.startSeconds * 100) / 100, rssMb: rss };
+};
+
+/** Catch-up from empty, then a rebuild, on one read-model store; memory sampled during the rebuild. */
+const projectAndRebuild = async (eventStore: SqliteEventStore, store: ReadModelStore, label: string) => {
+  const projector = new Projector({ eventStore, store });
+  let started = process.hrtime.bigint();
+  await projector.start();
+  const catchUp = seconds(started);
+  const catchUpRate = Math.round(projector.eventsApplied / catchUp);
+  console.log(`${label}: projector catch-up from empty: ${projector.eventsApplied} events in ${catchUp.toFixed(1)} s = ${catchUpRate} events/s; ${memory()}`);
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  started = process.hrtime.bigint();
+  const rebuilt = await rebuildReadModels({ eventStore, store, afterSwap: () => projector.checkGeneration(), onProgress: () => (peakRss = Math.max(peakRss, process.memoryUsage().rss)) });
+  clearInterval(sampler);
+  const rebuildSeconds = seconds(started);
+  console.log(`${label}: rebuild into fresh collections + swap: ${rebuilt.events} events in ${rebuildSeconds.toFixed(1)} s = ${rebuilt.eventsPerSecond} events/s; peak rss during the rebuild ${toMb(peakRss)} MB`);
+  for (const name of rebuilt.collections) console.log(`  ${name}: ${await store.collection(name).count()} documents`);
+  await projector.stop();
+  return { catchUpEventsPerSecond: catchUpRate, catchUpSeconds: Math.round(catchUp * 10) / 10, rebuildSeconds: Math.round(rebuildSeconds * 10) / 10, rebuildEventsPerSecond: rebuilt.eventsPerSecond, rebuildPeakRssMb: toMb(peakRss) };
+};
+
+/** A data directory with `events` synthetic events and its read models projected (the service's own start does it). */
+const prepared = async (events: number) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'read-models-bench-'));
+  const ids = await generate(join(dataDir, 'events.sqlite'), events);
+  const first = await startService({ DATA_DIR: dataDir }, ['--max-old-space-size=8192']);
+  console.log(`  first start (projects the whole log into DATA_DIR/read-models.sqlite): ${first.startSeconds.toFixed(1)} s`);
+  await first.stop();
+  return { dataDir, ids };
 };
 
 const main = async () => {
+  const figures: Record<string, unknown> = { bench: 'read-models', events: EVENTS, seconds: SECONDS, node: process.version };
   const dataDir = mkdtempSync(join(tmpdir(), 'read-models-bench-'));
   const file = join(dataDir, 'events.sqlite');
+  const cleanup: string[] = [dataDir];
   try {
-    console.log(`Read-model benchmark: ${EVENTS} synthetic events, embedded SQLite event store, embedded (mingo) read models; node ${process.version}`);
-    const ids = await generate(file);
-    const eventStore = new SqliteEventStore({ file, pageSize: 2000 });
-    const store = new EmbeddedReadModelStore();
-    const projector = new Projector({ eventStore, store });
-    let started = process.hrtime.bigint();
-    await projector.start();
-    const catchUp = seconds(started);
-    console.log(`projector catch-up from empty (embedded start-up fill): ${projector.eventsApplied} events in ${catchUp.toFixed(1)} s = ${Math.round(projector.eventsApplied / catchUp)} events/s; ${memory()}`);
-
-    started = process.hrtime.bigint();
-    const rebuilt = await rebuildReadModels({ eventStore, store, pageSize: 2000, afterSwap: () => projector.checkGeneration() });
-    console.log(`rebuild into fresh collections + swap: ${rebuilt.events} events in ${seconds(started).toFixed(1)} s = ${rebuilt.eventsPerSecond} events/s; ${memory()}`);
-    for (const name of rebuilt.collections) console.log(`  ${name}: ${await store.collection(name).count()} documents`);
-    await projector.stop();
+    console.log(`Read-model benchmark: ${EVENTS} synthetic events, embedded SQLite event store, embedded read models (SQLite); node ${process.version}`);
+    const ids = await generate(file, EVENTS);
+    const eventStore = new SqliteEventStore({ file, pageSize: 5000 });
+    const store = new EmbeddedReadModelStore({ file: join(dataDir, 'read-models.sqlite') });
+    figures['embedded'] = await projectAndRebuild(eventStore, store, 'embedded');
+    await store.close();
+    const url = process.env['MONGODB_URL'];
+    if (url) {
+      const mongo = (await createReadModelStore({ kind: 'mongodb', url, database: `rm_bench_${process.pid}` })) as MongoReadModelStore;
+      try {
+        figures['mongodb'] = await projectAndRebuild(eventStore, mongo, 'mongodb');
+      } finally {
+        await mongo.dropDatabase();
+        await mongo.close();
+      }
+    } else {
+      console.log('MongoDB: SKIPPED (set MONGODB_URL to run the catch-up and the rebuild there too)');
+      figures['mongodb'] = 'skipped';
+    }
     await eventStore.close();
-    if (HTTP) await httpBench(dataDir, ids);
+
+    const big = await restart(dataDir);
+    figures['restart'] = { events: EVENTS, startSeconds: big.startSeconds, rssMb: big.rssMb };
+    try {
+      if (HTTP) figures['status'] = await statusRoute(big.service.url, ids, `${EVENTS} events`);
+      figures['restart'] = { ...(figures['restart'] as object), rssAfterLoadMb: rssOf(big.service.process.pid!) };
+    } finally {
+      await big.service.stop();
+    }
+
+    if (EVENTS !== SMALL) {
+      console.log(`Start-up at ${SMALL} events:`);
+      const small = await prepared(SMALL);
+      cleanup.push(small.dataDir);
+      const again = await restart(small.dataDir);
+      figures['restartSmall'] = { events: SMALL, startSeconds: again.startSeconds, rssMb: again.rssMb };
+      await again.service.stop();
+    }
+
+    if (HTTP) {
+      const demoDir = mkdtempSync(join(tmpdir(), 'read-models-bench-demo-'));
+      cleanup.push(demoDir);
+      const demo = await startService({ DATA_DIR: demoDir, DEMO_DATA: 'auto' });
+      try {
+        const list = (await (await fetch(`${demo.url}/api/instruments?pageSize=200`)).json()) as { items: { id: string }[] };
+        figures['statusDemo'] = await statusRoute(demo.url, list.items.map((i) => i.id), `demonstration log, ${list.items.length} instruments`);
+      } finally {
+        await demo.stop();
+      }
+    }
     console.log(`peak rss of the bench process: ${mb(resourceUsage().maxRSS * 1024)}`);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (process.env['BENCH_KEEP'] === '1') console.log(`kept: ${cleanup.join(' ')}`);
+    else for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
   }
+  console.log(JSON.stringify(figures));
 };
 
 main().catch((error) => {

@@ -82,11 +82,12 @@ export const CONFIGURATION_SCHEMA = {
   SQLITE_GROUP_COMMIT: variable({ group: 'stores', type: flag(), default: true, meaning: 'Commit concurrent appends together (one fsync); false commits each on its own.' }),
 
   // read models
-  READ_MODEL_STORE: variable({ group: 'read models', type: oneOf(['embedded', 'mongodb'], { ignoreCase: true }), default: 'embedded', meaning: 'Where the read models live: embedded (in process, filled from the log at start) or mongodb.' }),
+  READ_MODEL_STORE: variable({ group: 'read models', type: oneOf(['embedded', 'mongodb'], { ignoreCase: true }), default: 'embedded', meaning: 'Where the read models live: embedded (SQLite in DATA_DIR, kept with their checkpoint across restarts) or mongodb.' }),
   MONGODB_URL: variable({ group: 'read models', type: connectionString(['mongodb:', 'mongodb+srv:']), meaning: 'The read-model database, required with READ_MODEL_STORE=mongodb.' }),
   MONGODB_DATABASE: variable({ group: 'read models', type: text(), meaning: "The database's name, when the URL does not give it." }),
   PROJECTOR_LEASE: variable({ group: 'read models', type: flag(), defaultText: 'on with MongoDB', meaning: 'Only the holder of the lease projects; another process takes over when it lapses.' }),
   PROJECTOR_LEASE_TTL_MS: variable({ group: 'read models', type: durationMs(), default: 15_000, meaning: 'How long a projector lease lasts without renewal.' }),
+  COMMAND_STATE_CACHE_SIZE: variable({ group: 'read models', type: integer({ min: 0 }), default: 2000, meaning: 'How many streams keep their folded state for the next command (0: every command reads its whole stream).' }),
   READ_YOUR_WRITES_TIMEOUT_MS: variable({ group: 'read models', type: durationMs(), default: 2_000, meaning: 'How long a query given X-Min-Position waits for the projections.' }),
 
   // identity

@@ -12,6 +12,7 @@ import { presentParticipant, type ParticipantView } from './projections/particip
 import { PARTY_DIRECTORY, type PartyDoc } from './projections/party-directory/party-directory.projection.js';
 import { PARTY_INSTRUMENTS, type PartyAct, type PartyInstrumentDoc } from './projections/party-instruments/party-instruments.projection.js';
 import { REVIEW_QUEUE, type ReviewQueueDoc } from './projections/review-queue/review-queue.projection.js';
+import { answersAsOf, INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './projector/instrument-answers.js';
 import { positionFromKey, type Filter, type ReadModelStore, type Sort } from './read-model-store.port.js';
 import { todayUtc } from './time-travel.js';
 
@@ -120,14 +121,21 @@ export class ReadModelQueries {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Entry into force, withdrawals and the term are the domain's assessment of the document as at `asOf`. */
+  /**
+   * Entry into force, withdrawals and the term are the domain's assessment of the document as at `asOf`: stored
+   * by the projector for today (a lookup), computed from the document for other days or once a known date passed.
+   */
   async status(instrumentId: string, asOf = this.today()): Promise<InstrumentStatusView | null> {
+    const stored = answersAsOf(await this.answers(instrumentId), asOf);
+    if (stored) return stored.status;
     const doc = await this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId });
     return doc && presentStatus(doc, asOf);
   }
 
   /** Null when the instrument is unknown. Per-party dates come from the instrument's assessment as at `asOf`. */
   async participants(instrumentId: string, asOf = this.today()): Promise<ParticipantView[] | null> {
+    const stored = answersAsOf(await this.answers(instrumentId), asOf);
+    if (stored) return [...stored.participants];
     const [doc, rows] = await Promise.all([
       this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId }),
       this.store.collection<ParticipationDoc>(PARTICIPATION).find({ instrumentId }, { sort: { party: 1 } }),
@@ -255,6 +263,9 @@ export class ReadModelQueries {
 
   /** What decides who may see an instrument: its stage and the parties eligible for it (null: not recorded). */
   async audienceOf(instrumentId: string): Promise<{ readonly stage: Stage; readonly eligibleParties: readonly string[] } | null> {
+    // The stored answers carry it (one small document); the status document is the fallback.
+    const answers = await this.answers(instrumentId);
+    if (answers?.audience) return answers.audience;
     const doc = await this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId });
     return doc && { stage: doc.stage, eligibleParties: doc.eligibleParties };
   }
@@ -262,6 +273,10 @@ export class ReadModelQueries {
   async party(code: string): Promise<PartyView | null> {
     const doc = await this.store.collection<PartyDoc>(PARTY_DIRECTORY).findOne({ _id: code });
     return doc && { code: doc.code, name: doc.name, kind: doc.kind, registeredAt: doc.registeredAt };
+  }
+
+  private answers(instrumentId: string): Promise<InstrumentAnswersDoc | null> {
+    return this.store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).findOne({ _id: instrumentId });
   }
 
   private async statusesOf(ids: readonly string[]): Promise<Map<string, InstrumentStatusDoc>> {

@@ -157,6 +157,36 @@ export const describeReadModelStoreContract = (adapter: string, open: () => Prom
         expect((await store.getCheckpoint('p'))?.position).toBe(11n);
       });
 
+      it('guards each document of a batch by the position of the last event that changed it', async () => {
+        await store.commit({
+          checkpoint: 'p',
+          position: 30n,
+          generation: 0,
+          writes: [
+            { collection: 'docs', _id: 'early', doc: { _id: 'early', v: 'at 21' }, position: 21n },
+            { collection: 'docs', _id: 'late', doc: { _id: 'late', v: 'at 30' } },
+          ],
+        });
+        expect(await store.collection('docs').findOne({ _id: 'early' })).toEqual({ _id: 'early', v: 'at 21', _position: positionKey(21n) });
+        expect(await store.collection('docs').findOne({ _id: 'late' })).toMatchObject({ _position: positionKey(30n) });
+        expect(await store.getCheckpoint('p')).toMatchObject({ position: 30n });
+        // the batch applied again after a crash (from an older checkpoint): what is at or past each position stays
+        await store.commit({
+          checkpoint: 'p',
+          position: 30n,
+          generation: 0,
+          writes: [
+            { collection: 'docs', _id: 'early', doc: { _id: 'early', v: 'replayed' }, position: 21n },
+            { collection: 'docs', _id: 'late', doc: null, position: 29n },
+          ],
+        });
+        expect(await store.collection('docs').findOne({ _id: 'early' })).toMatchObject({ v: 'at 21' });
+        expect(await store.collection('docs').findOne({ _id: 'late' })).toMatchObject({ v: 'at 30' });
+        // a later batch moves on
+        await store.commit({ checkpoint: 'p', position: 35n, generation: 0, writes: [{ collection: 'docs', _id: 'early', doc: { _id: 'early', v: 'at 33' }, position: 33n }] });
+        expect(await store.collection('docs').findOne({ _id: 'early' })).toEqual({ _id: 'early', v: 'at 33', _position: positionKey(33n) });
+      });
+
       it('compares positions numerically, past 2^53 and across digit counts', async () => {
         const big = 2n ** 62n + 1n;
         await store.commit({ checkpoint: 'p', position: big, generation: 0, writes: [{ collection: 'docs', _id: 'x', doc: { _id: 'x', v: 1 } }] });

@@ -53,6 +53,11 @@ export interface DocumentWrite {
   readonly collection: string;
   readonly _id: string;
   readonly doc: ReadModelDoc | null;
+  /**
+   * The position of the last event of a batch that changed this document (written as its `_position` and
+   * guarded by it); the commit's own position when absent.
+   */
+  readonly position?: bigint;
 }
 
 export interface Checkpoint {
@@ -65,7 +70,7 @@ export interface Checkpoint {
 export interface ProjectionCommit {
   /** Checkpoint name (one per projector). */
   readonly checkpoint: string;
-  /** Position of the event these writes come from; written as `_position` into every document. */
+  /** Position of the (last) event these writes come from: the checkpoint, and `_position` of writes without their own. */
   readonly position: bigint;
   /** The generation the projector started from; a commit for another generation is refused as stale. */
   readonly generation: number;

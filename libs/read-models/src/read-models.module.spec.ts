@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { EVENT_STORE } from '#libs/event-store';
@@ -12,13 +15,14 @@ import { TREATY, treatyStory } from './testing/story.js';
 
 describe('ReadModelsModule', () => {
   it('catches up on bootstrap, follows appends, answers queries, and stops on shutdown', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'read-models-module-'));
     const events = new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 });
     const { log } = treatyStory();
     await appendAll(events, log.events.slice(0, 10));
     @Module({ providers: [{ provide: EVENT_STORE, useValue: events }], exports: [EVENT_STORE] })
     class FakeEventStoreModule {}
     const moduleRef = await Test.createTestingModule({
-      imports: [{ module: FakeEventStoreModule, global: true }, ReadModelsModule.forRoot({ env: {} })],
+      imports: [{ module: FakeEventStoreModule, global: true }, ReadModelsModule.forRoot({ env: { DATA_DIR: dataDir } })],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     await app.init();
@@ -35,11 +39,14 @@ describe('ReadModelsModule', () => {
       await app.close();
     }
     expect(app.get(Projector).role).toBe('stopped');
+    expect(existsSync(join(dataDir, 'read-models.sqlite'))).toBe(true);
     await events.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('reads its configuration from the environment, and says what is missing', () => {
-    expect(readModelsConfigFromEnv({})).toEqual({ store: { kind: 'embedded' }, lease: false, readYourWritesTimeoutMs: 2000 });
+    expect(readModelsConfigFromEnv({})).toEqual({ store: { kind: 'embedded', file: join('data', 'read-models.sqlite') }, lease: false, readYourWritesTimeoutMs: 2000 });
+    expect(readModelsConfigFromEnv({ DATA_DIR: '/srv/treaties' }).store).toEqual({ kind: 'embedded', file: join('/srv/treaties', 'read-models.sqlite') });
     expect(readModelsConfigFromEnv({ READ_MODEL_STORE: 'mongodb', MONGODB_URL: 'mongodb://db:27017/rm', READ_YOUR_WRITES_TIMEOUT_MS: '500' })).toEqual({
       store: { kind: 'mongodb', url: 'mongodb://db:27017/rm' },
       lease: { ttlMs: 15000 },

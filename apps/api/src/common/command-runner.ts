@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { categoryOf, EVENT_STORE, handleCommand, type EventStore, type HandleCommandResult } from '#libs/event-store';
+import { categoryOf, EVENT_STORE, handleCommand, StreamStateCache, type EventStore, type HandleCommandResult } from '#libs/event-store';
 import { type Decider, type DomainEvent } from '#libs/lifecycle';
 import type { Response } from 'express';
 import { Clock } from './clock.js';
@@ -24,6 +24,7 @@ export class CommandRunner {
     private readonly clock: Clock,
     private readonly mutex: KeyedMutex,
     private readonly metrics: AppMetrics,
+    private readonly cache: StreamStateCache,
   ) {}
 
   run<State, Command, Event extends DomainEvent>(options: RunOptions<State, Command, Event>): Promise<HandleCommandResult<State>> {
@@ -53,6 +54,7 @@ export class CommandRunner {
         expectedRevision: request.ifMatch,
         idempotency,
         legalDateOf: options.legalDateOf,
+        cache: this.cache,
       }),
     );
     return result.then((outcome) => {

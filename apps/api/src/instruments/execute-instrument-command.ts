@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, fold, type HandleCommandResult } from '#libs/event-store';
+import { currentState, EVENT_STORE, fold, StreamStateCache, type EventStore, type HandleCommandResult } from '#libs/event-store';
 import { instrumentDecider, instrumentStream, legalDateOf, notFound, partyDecider, partyStream, type CreateInstrument, type EligibleParty, type InstrumentCommand, type InstrumentState } from '#libs/lifecycle';
 import { CommandRunner } from '../common/command-runner.js';
 import type { CommandRequest } from '../common/command-request.js';
@@ -31,6 +31,7 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: CommandRunner,
+    private readonly cache: StreamStateCache,
   ) {}
 
   async execute({ instrumentId, input, request }: ExecuteInstrumentCommand): Promise<HandleCommandResult<InstrumentState>> {
@@ -54,7 +55,7 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
     const roles = request.principal.roles;
     if (roles.includes('legal-officer')) return;
     if (command.type !== 'CommentOnReview' && command.type !== 'DecideReview' && command.type !== 'CorrectAct') return;
-    const state = fold(instrumentDecider, await this.store.readStream(instrumentStream(instrumentId)));
+    const { state } = await currentState(this.store, instrumentDecider, instrumentStream(instrumentId), this.cache);
     if (state.stage === 'none') return; // the domain answers 404
     if (command.type === 'CorrectAct') {
       const act = state.acts[command.data.eventId];
@@ -72,7 +73,7 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
 
   /** A party act names a registered party: an unknown code is a 404, as on every other route (eligibility is the domain's 409). */
   private async requireRegistered(code: string): Promise<void> {
-    const state = fold(partyDecider, await this.store.readStream(partyStream(code)));
+    const { state } = await currentState(this.store, partyDecider, partyStream(code), this.cache);
     if (state.status !== 'registered') throw notFound('PARTY_NOT_FOUND', `No party is registered with code ${code}.`);
   }
 

@@ -14,6 +14,7 @@ import {
   handleCommand,
   IdempotencyKeyReusedError,
   RevisionMismatchError,
+  StreamStateCache,
   type HandleCommandOptions,
   type HandleCommandResult,
 } from './handle-command.js';
@@ -51,6 +52,7 @@ const run = (stream: string, command: InstrumentCommand, options: Options = {}):
     command,
     context: testContext({ today: TODAY }),
     legalDateOf,
+    ...(cache ? { cache } : {}),
     ...options,
   });
 
@@ -130,7 +132,13 @@ const signaturesIn = (events: readonly RecordedEvent[]) =>
 
 // ---- tests -----------------------------------------------------------------------------------------------------
 
-describe('handleCommand on the embedded SQLite store', () => {
+// Every test runs without a state cache and with one shared by the commands of the test.
+let cache: StreamStateCache | undefined;
+
+describe.each([{ cached: false }, { cached: true }])('handleCommand on the embedded SQLite store (state cache: $cached)', ({ cached }) => {
+  beforeEach(() => {
+    cache = cached ? new StreamStateCache(100) : undefined;
+  });
   describe('load, decide, append', () => {
     it('creates a stream: appends the decided events from revision 0, with metadata, and returns the new state', async () => {
       const id = randomUUID();
@@ -467,5 +475,57 @@ describe('handleCommand on the embedded SQLite store', () => {
       expect(stored.at(-1)!.type).toBe('EntryIntoForceDetermined.v1');
       expect(fold(instrumentDecider, stored).stage).toBe('in-force');
     });
+  });
+});
+
+describe('the command state cache', () => {
+  const cacheOf = (capacity = 10) => new StreamStateCache(capacity);
+
+  it('reads only the events after the cached revision, and its state equals a fold of the whole stream', async () => {
+    const cache = cacheOf();
+    const stream = await openInstrument([party('JAM'), party('BRB'), party('CUB')]);
+    const reads: (bigint | undefined)[] = [];
+    const spying = Object.create(store, {
+      readStream: { value: (s: string, o?: { fromRevision?: bigint }) => (reads.push(o?.fromRevision), store.readStream(s, o)) },
+    }) as EventStore;
+    const first = await run(stream, sign('JAM'), { store: spying, cache });
+    expect(reads).toEqual([undefined]); // nothing cached yet: the whole stream
+    const second = await run(stream, sign('BRB'), { store: spying, cache });
+    expect(reads).toEqual([undefined, first.revision as bigint]); // from the revision after the first fold
+    expect(second.state).toEqual(fold(instrumentDecider, await store.readStream(stream)));
+  });
+
+  it('sees what another writer appended meanwhile: a command after a concurrent append decides on the new events', async () => {
+    const cache = cacheOf();
+    const stream = await openInstrument([party('JAM'), party('BRB')]);
+    await run(stream, sign('JAM'), { cache }); // the stream is now cached
+    // another process (no cache of ours) signs for BRB
+    await run(stream, sign('BRB'), { cache: cacheOf() });
+    await expect(run(stream, sign('BRB'), { cache })).rejects.toMatchObject({ code: 'ALREADY_SIGNED' });
+    const again = await run(stream, sign('CUB'), { cache }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(DomainError); // CUB is not eligible: decided on the real state, not the cached one
+    expect((await store.readStream(stream)).filter((e) => e.type === 'InstrumentSigned.v1')).toHaveLength(2);
+  });
+
+  it('replays an Idempotency-Key recorded before the cached revision, reading only from where it was used', async () => {
+    const cache = cacheOf();
+    const stream = await openInstrument([party('JAM'), party('BRB')]);
+    const idempotency = { key: 'k-1', requestHash: 'h-1' };
+    const first = await run(stream, sign('JAM'), { cache, idempotency });
+    await run(stream, sign('BRB'), { cache });
+    const replay = await run(stream, sign('JAM'), { cache, idempotency });
+    expect(replay).toMatchObject({ replayed: true, position: first.position });
+    expect(replay.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+    await expect(run(stream, sign('JAM'), { cache, idempotency: { key: 'k-1', requestHash: 'other' } })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('holds at most its capacity, dropping the least recently used stream', async () => {
+    const cache = cacheOf(2);
+    const streams = [await openInstrument([party('JAM')]), await openInstrument([party('JAM')]), await openInstrument([party('JAM')])];
+    for (const stream of streams) await run(stream, sign('JAM'), { cache });
+    expect(cache.size).toBe(2);
+    expect(cache.get(streams[0]!, instrumentDecider)).toBeUndefined();
+    expect(cache.get(streams[2]!, instrumentDecider)).toBeDefined();
+    expect(cache.get(streams[2]!, partyDecider)).toBeUndefined(); // another decider's state is not this one's
   });
 });

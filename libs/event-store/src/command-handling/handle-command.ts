@@ -73,6 +73,8 @@ export interface HandleCommandOptions<State, Command, Event extends DomainEvent>
   /** The legal date an event concerns, written to its metadata. */
   readonly legalDateOf?: (event: Event, today: string) => string;
   readonly maxAttempts?: number;
+  /** Folded states of recently used streams: only the events after the cached revision are read. */
+  readonly cache?: StreamStateCache;
 }
 
 export interface HandleCommandResult<State> {
@@ -92,11 +94,110 @@ export const fold = <State, Command, Event extends DomainEvent>(
   events: readonly RecordedEvent[],
 ): State => events.reduce((state, e) => decider.evolve(state, decider.decode(e)), decider.initialState());
 
-const revisionOf = (events: readonly RecordedEvent[]): bigint | 'no_stream' =>
-  events.length ? events[events.length - 1].revision : 'no_stream';
+/** Where an Idempotency-Key first appears in a stream, and the request it came with. */
+interface KeyUse {
+  readonly requestHash: unknown;
+  readonly fromRevision: bigint;
+}
+
+interface CachedStream {
+  readonly decider: unknown;
+  readonly revision: bigint;
+  readonly state: unknown;
+  readonly keys: ReadonlyMap<string, KeyUse>;
+}
+
+/**
+ * The folded state of recently used streams, by stream and revision, least recently used dropped first. An
+ * entry is only a starting point: every command still reads the events after its revision (appended by another
+ * process, or around this one), so it never decides on stale state.
+ */
+export class StreamStateCache {
+  private readonly entries = new Map<string, CachedStream>();
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(stream: string, decider: unknown): CachedStream | undefined {
+    const entry = this.entries.get(stream);
+    if (!entry || entry.decider !== decider) return undefined;
+    this.entries.delete(stream);
+    this.entries.set(stream, entry);
+    return entry;
+  }
+
+  /** Keeps the newer of the entry there and this one. */
+  set(stream: string, entry: CachedStream): void {
+    if (this.capacity <= 0) return;
+    const there = this.entries.get(stream);
+    if (there && there.decider === entry.decider && there.revision >= entry.revision) return;
+    this.entries.delete(stream);
+    this.entries.set(stream, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const withKeys = (keys: ReadonlyMap<string, KeyUse>, events: readonly RecordedEvent[]): ReadonlyMap<string, KeyUse> => {
+  let out: Map<string, KeyUse> | null = null;
+  for (const e of events) {
+    const key = e.metadata.idempotencyKey;
+    if (typeof key !== 'string' || (out ?? keys).has(key)) continue;
+    out ??= new Map(keys);
+    out.set(key, { requestHash: e.metadata.requestHash, fromRevision: e.revision });
+  }
+  return out ?? keys;
+};
+
+interface Loaded<State> {
+  readonly state: State;
+  readonly current: bigint | 'no_stream';
+  readonly keys: ReadonlyMap<string, KeyUse>;
+}
+
+/** The stream's state: from the cache and the events after its revision, else from all of the stream's events. */
+const load = async <State, Command, Event extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<State, Command, Event>,
+  stream: string,
+  cache: StreamStateCache | undefined,
+): Promise<Loaded<State>> => {
+  const cached = cache?.get(stream, decider);
+  if (cached) {
+    const after = await store.readStream(stream, { fromRevision: cached.revision + 1n });
+    if (after.length === 0 || after[0]!.revision === cached.revision + 1n) {
+      const state = after.reduce((s, e) => decider.evolve(s, decider.decode(e)), cached.state as State);
+      const revision = after.length ? after[after.length - 1]!.revision : cached.revision;
+      const keys = withKeys(cached.keys, after);
+      if (after.length) cache!.set(stream, { decider, revision, state, keys });
+      return { state, current: revision, keys };
+    }
+  }
+  const recorded = await store.readStream(stream);
+  const state = fold(decider, recorded);
+  const keys = withKeys(new Map(), recorded);
+  if (recorded.length) cache?.set(stream, { decider, revision: recorded[recorded.length - 1]!.revision, state, keys });
+  return { state, current: recorded.length ? recorded[recorded.length - 1]!.revision : 'no_stream', keys };
+};
 
 const matches = (expected: ExpectedByClient, current: bigint | 'no_stream'): boolean =>
   expected === '*' ? current !== 'no_stream' : current === expected;
+
+/** A stream's folded state and revision, through the cache when one is given (only the newer events are read). */
+export const currentState = async <State, Command, Event extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<State, Command, Event>,
+  stream: string,
+  cache?: StreamStateCache,
+): Promise<{ readonly state: State; readonly revision: bigint | 'no_stream' }> => {
+  const { state, current } = await load(store, decider, stream, cache);
+  return { state, revision: current };
+};
 
 /**
  * Load → fold → decide → append with the expected revision. On a concurrent append the decision is taken
@@ -106,18 +207,17 @@ const matches = (expected: ExpectedByClient, current: bigint | 'no_stream'): boo
 export const handleCommand = async <State, Command, Event extends DomainEvent>(
   options: HandleCommandOptions<State, Command, Event>,
 ): Promise<HandleCommandResult<State>> => {
-  const { store, decider, stream, command, context, idempotency } = options;
+  const { store, decider, stream, command, context, idempotency, cache } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(stream);
-    const state = fold(decider, recorded);
-    const current = revisionOf(recorded);
+    const { state, current, keys } = await load(store, decider, stream, cache);
 
     if (idempotency) {
-      const earlier = recorded.filter((e) => e.metadata.idempotencyKey === idempotency.key);
-      if (earlier.length) {
-        if (earlier[0].metadata.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
-        const last = earlier[earlier.length - 1];
+      const used = keys.get(idempotency.key);
+      if (used) {
+        if (used.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
+        const earlier = (await store.readStream(stream, { fromRevision: used.fromRevision })).filter((e) => e.metadata.idempotencyKey === idempotency.key);
+        const last = earlier[earlier.length - 1]!;
         return { state, events: earlier, revision: current, position: last.position, replayed: true };
       }
       const owner = await store.idempotencyKeyOwner(idempotency.key);
@@ -153,6 +253,7 @@ export const handleCommand = async <State, Command, Event extends DomainEvent>(
         (s, e, i) => decider.evolve(s, { event: decided[i], id: e.id, revision: e.revision, metadata: toAppend[i].metadata }),
         state,
       );
+      // Not cached from here: the next command folds these events as stored (decoded), like every other one.
       return { state: next, events, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {
       if (error instanceof IdempotencyKeyTakenError) throw new IdempotencyKeyReusedError(error.key, true);

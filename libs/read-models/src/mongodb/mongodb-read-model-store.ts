@@ -1,7 +1,8 @@
 /**
  * MongoDB read-model store (official driver). Connection string from MONGODB_URL; indexes are created at
- * start (ensureIndexes). No transactions (a standalone server has none): projection documents are written with
- * a position guard, then the checkpoint, so a crash in between replays the event and the guard skips it.
+ * start (ensureIndexes). No transactions (a standalone server has none): a batch's documents are written with a
+ * position guard in one unordered bulk write per collection, then the checkpoint, so a crash in between replays
+ * the batch and the guard skips what was already written.
  * The projector lease is a document with an expiry computed from the server's clock ($$NOW), so the clocks of
  * the API processes do not matter. Rebuilds rename fresh collections over the live ones (dropTarget).
  */
@@ -103,11 +104,12 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async commit({ checkpoint, position, generation, writes }: ProjectionCommit): Promise<CommitOutcome> {
-    const key = positionKey(position);
-    // Only documents not already at or past this event (or without a position at all) are written.
-    const guard = { [POSITION_FIELD]: { $not: { $gte: key } } };
     const byCollection = new Map<string, AnyBulkWriteOperation<StoredDoc>[]>();
     for (const write of writes) {
+      // A batch's document carries the position of the last event that changed it; others the commit's.
+      const key = positionKey(write.position ?? position);
+      // Only documents not already at or past that event (or without a position at all) are written.
+      const guard = { [POSITION_FIELD]: { $not: { $gte: key } } };
       const ops = byCollection.get(write.collection) ?? [];
       byCollection.set(write.collection, ops);
       ops.push(
@@ -134,7 +136,7 @@ export class MongoReadModelStore implements ReadModelStore {
       }
     }
     try {
-      await this.checkpoints().updateOne({ _id: checkpoint, generation }, { $set: { position: key } }, { upsert: true });
+      await this.checkpoints().updateOne({ _id: checkpoint, generation }, { $set: { position: positionKey(position) } }, { upsert: true });
     } catch (error) {
       if (isCode(error, DUPLICATE_KEY)) return 'stale'; // the checkpoint exists with another generation
       throw error;

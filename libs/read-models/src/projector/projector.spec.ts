@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { START, type EventStore } from '#libs/event-store';
 import { SqliteEventStore } from '#libs/event-store/adapters';
@@ -9,6 +12,8 @@ import type { ReadModelStore } from '../read-model-store.port.js';
 import { COUNTER, countingProjection, type CounterDoc } from '../testing/counting-projection.js';
 import { appendAll, EventLog } from '../testing/event-log.js';
 import { ev, TREATY, treatyStory } from '../testing/story.js';
+import { presentStatus } from '../projections/instrument-status/instrument-status.view.js';
+import { INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './instrument-answers.js';
 import { Projector } from './projector.js';
 
 const projections = [...ALL_PROJECTIONS, countingProjection];
@@ -72,33 +77,127 @@ describe('projector', () => {
     expect(await counter(store)).toBe(log.events.length);
   });
 
-  it('never applies an event twice when a crash came between the document writes and the checkpoint', async () => {
+  it('never applies an event twice when a crash came mid-batch, between the document writes and the checkpoint', async () => {
     const { log } = treatyStory();
     const store = new EmbeddedReadModelStore();
     await appendAll(events, log.events);
-    // MongoDB writes documents before the checkpoint: emulate a crash right after the writes of event 6
+    // MongoDB writes documents before the checkpoint: emulate a crash after some writes of the batch ending at 6
     const crashing: ReadModelStore = Object.create(store, {
       commit: {
         value: async (commit: Parameters<ReadModelStore['commit']>[0]) => {
           if (commit.position < 6n) return store.commit(commit);
-          const before = await store.getCheckpoint('read-models');
-          await store.commit(commit);
-          await store.swapCollections([], { name: 'read-models', position: before!.position }); // checkpoint lost
-          await store.commit({ checkpoint: 'read-models', position: before!.position as bigint, generation: 0, writes: [] });
+          const written = commit.writes.filter((w) => w.collection === COUNTER || w.collection === INSTRUMENT_STATUS);
+          await store.commit({ ...commit, checkpoint: 'elsewhere', writes: written }); // documents only
           throw new Error('process killed');
         },
       },
     });
-    const doomed = projector({ store: crashing, retryDelayMs: 60_000 });
+    const doomed = projector({ store: crashing, retryDelayMs: 60_000, batchSize: 3 });
     void doomed.start();
     await sleep(100);
     await doomed.stop();
-    expect((await store.getCheckpoint('read-models'))?.position).toBe(5n);
-    expect(await counter(store)).toBe(6); // event 6 is in the documents but not in the checkpoint
+    expect((await store.getCheckpoint('read-models'))?.position).toBe(3n);
+    expect(await counter(store)).toBe(6); // events 4 to 6 are in some documents but not in the checkpoint
 
-    const restarted = projector({ store });
+    const restarted = projector({ store, batchSize: 3 });
     await restarted.start();
-    expect(await counter(store)).toBe(log.events.length); // event 6 was skipped by the guard, not counted twice
+    expect(restarted.eventsApplied).toBe(log.events.length - 3);
+    expect(await counter(store)).toBe(log.events.length); // events 4 to 6 were skipped by the guard, not counted twice
+    // and every read model is what one uninterrupted run makes of the log
+    const straight = new EmbeddedReadModelStore();
+    await projector({ store: straight }).start();
+    for (const projection of ALL_PROJECTIONS) {
+      expect(await store.collection(projection.name).find({}, { sort: { _id: 1 } })).toEqual(await straight.collection(projection.name).find({}, { sort: { _id: 1 } }));
+    }
+  });
+
+  it('resumes from the checkpoint kept on disk after a restart, without replaying the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'projector-restart-'));
+    try {
+      const file = join(dir, 'read-models.sqlite');
+      const { log } = treatyStory();
+      await appendAll(events, log.events.slice(0, 12));
+      const first = new EmbeddedReadModelStore({ file });
+      const p1 = projector({ store: first });
+      await p1.start();
+      expect(p1.eventsApplied).toBe(12);
+      await p1.stop();
+      await first.close();
+
+      const head = await appendAll(events, log.events.slice(12));
+      const second = new EmbeddedReadModelStore({ file });
+      const p2 = projector({ store: second });
+      await p2.start();
+      expect(p2.eventsApplied).toBe(log.events.length - 12); // only what came since
+      expect(p2.position).toBe(head);
+      expect(await counter(second)).toBe(log.events.length);
+      expect((await statusOf(second))?.parties.CUB?.consent?.kind).toBe('ratification');
+      await p2.stop();
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts persisted read models again when they are past the log (another log) or made by other projections', async () => {
+    const { log } = treatyStory();
+    const store = new EmbeddedReadModelStore();
+    await appendAll(events, log.events);
+    await projector({ store }).start();
+    await Promise.all(running.splice(0).map((p) => p.stop()));
+
+    // the same read models beside a shorter log: they are projected again from that log
+    const shorter = new SqliteEventStore({ file: ':memory:' });
+    try {
+      await appendAll(shorter, log.events.slice(0, 4));
+      const again = new Projector({ eventStore: shorter, store, projections });
+      await again.start();
+      expect(again.eventsApplied).toBe(4);
+      expect(await counter(store)).toBe(4);
+      await again.stop();
+    } finally {
+      await shorter.close();
+    }
+    // and with other projections on the same log (here: without the counter), from the start too
+    const other = projector({ store, projections: ALL_PROJECTIONS });
+    await other.start();
+    expect(other.eventsApplied).toBe(log.events.length);
+    expect((await statusOf(store))?.parties.CUB?.consent?.kind).toBe('ratification');
+  });
+
+  it('computes again the stored answers whose known date has come, and only those', async () => {
+    const { log } = treatyStory();
+    await appendAll(events, log.events);
+    const store = new EmbeddedReadModelStore();
+    let today = '2019-01-01';
+    const p = projector({ store, today: () => today });
+    await p.start();
+    const before = (await store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).findOne({ _id: TREATY }))!;
+    expect(before.asOf).toBe('2019-01-01');
+    expect(before.validUntil).not.toBeNull();
+    today = before.validUntil!;
+    expect(await p.refreshAnswers()).toBeGreaterThan(0);
+    const after = (await store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).findOne({ _id: TREATY }))!;
+    const doc = (await statusOf(store))!;
+    expect(after.asOf).toBe(today);
+    expect(after.status).toEqual(presentStatus(doc, today));
+    expect(await p.refreshAnswers()).toBe(0); // nothing else is due today
+  });
+
+  it('commits live appends in batches yet reaches every position it is asked to wait for', async () => {
+    const { log } = treatyStory();
+    const store = new EmbeddedReadModelStore();
+    let commits = 0;
+    const counting: ReadModelStore = Object.create(store, {
+      commit: { value: (commit: Parameters<ReadModelStore['commit']>[0]) => ((commits += 1), store.commit(commit)) },
+    });
+    const p = projector({ store: counting });
+    await p.start();
+    const positions = await Promise.all(log.events.map((event) => events.append(event.stream, [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata }], 'any').then((r) => r.position)));
+    const last = positions.reduce((a, b) => (a > b ? a : b));
+    expect(await p.waitFor(last, 2_000)).toBe(true);
+    expect(await counter(store)).toBe(log.events.length);
+    expect(commits).toBeLessThan(log.events.length); // appends that came together were committed together
   });
 
   it('resubscribes from the new checkpoint when a rebuild swapped the collections under it', async () => {

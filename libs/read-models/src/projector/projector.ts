@@ -1,17 +1,24 @@
 /**
- * The projector: subscribes to the event store's global log from the stored checkpoint, applies each event to
- * every projection in log order, one at a time, and commits the documents with the checkpoint (guarded by
- * position, so a replay after a crash changes nothing). Read models come from here, never from the EventBus.
+ * The projector: subscribes to the event store's global log from the stored checkpoint and applies the events
+ * in log order to every projection in batches (ProjectionBatch): the documents a batch touches are evolved in
+ * memory, then committed with the checkpoint (one transaction embedded, one bulk write on MongoDB, guarded by
+ * position, so a replay after a crash changes nothing). A batch ends when it is full, when the subscription has
+ * caught up, or when no further event came in the same turn of the event loop. Read models come from here,
+ * never from the EventBus.
  *
  * With a lease (MongoDB: several API processes on one database), only the holder projects; the others stand
  * by, follow the stored checkpoint for read-your-writes, and take over when the lease lapses.
  */
 import { randomUUID } from 'node:crypto';
 import { START, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#libs/event-store';
-import { decideWrites } from '../projections/apply-event.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
+import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
+import { todayUtc } from '../time-travel.js';
+import { ANSWER_FUNCTIONS, answersDocOf, deriveAnswers, INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './instrument-answers.js';
+import { fingerprintOf, READ_MODEL_META } from './read-models-version.js';
+import { ProjectionBatch } from './projection-batch.js';
 
 export const PROJECTOR_CHECKPOINT = 'read-models';
 export const PROJECTOR_LEASE = 'read-models-projector';
@@ -43,6 +50,12 @@ export interface ProjectorOptions {
   readonly retryDelayMs?: number;
   /** How often an idle projector looks whether a rebuild swapped the collections. Default: 1000 ms. */
   readonly generationCheckMs?: number;
+  /** Most events applied in memory before one commit. Default: 5000. */
+  readonly batchSize?: number;
+  /** Today's legal date, for the stored answers of the status and participants routes. Default: todayUtc. */
+  readonly today?: () => string;
+  /** How often the stored answers whose known date has passed are computed again. Default: 60,000 ms. */
+  readonly answersRefreshMs?: number;
 }
 
 export type ProjectorRole = 'stopped' | 'leader' | 'standby';
@@ -74,6 +87,7 @@ export class Projector {
   private leaseTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private generationTimer: NodeJS.Timeout | null = null;
+  private refreshTimer: NodeJS.Timeout | null = null;
   private retryDelayMs: number;
   private currentRole: ProjectorRole = 'stopped';
   private caughtUp = false;
@@ -83,12 +97,23 @@ export class Projector {
   private appliedRecordedAt: string | null = null;
   private lastFailure: unknown = null;
   private subscriptionEpoch = 0;
+  private readonly batchSize: number;
+  private readonly today: () => string;
+  /** The status and participants answers are stored when both their projections run here. */
+  private readonly answers: boolean;
+  private batch: ProjectionBatch | null = null;
+  private applying = false;
+  private flushing: Promise<void> | null = null;
+  private flushScheduled = false;
 
   constructor(private readonly options: ProjectorOptions) {
     this.projections = options.projections ?? ALL_PROJECTIONS;
     this.checkpointName = options.checkpoint ?? PROJECTOR_CHECKPOINT;
     this.logger = options.logger ?? silent;
     this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.batchSize = Math.max(1, options.batchSize ?? 5000);
+    this.today = options.today ?? todayUtc;
+    this.answers = this.projections.some((p) => p.name === INSTRUMENT_STATUS);
     this.useLease = !!options.lease;
     const lease = options.lease || {};
     this.leaseName = lease.name ?? PROJECTOR_LEASE;
@@ -127,13 +152,22 @@ export class Projector {
   async start(): Promise<void> {
     if (this.currentRole !== 'stopped') return;
     for (const projection of this.projections) await this.options.store.ensureIndexes(projection.name, projection.indexes);
+    if (this.answers) await this.options.store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
+    // Alone on its store (no lease): read models made by other code, or from another log, are started again.
+    if (!this.useLease) await this.startAgainIfOutdated();
     await this.refreshFromCheckpoint();
+    if (this.answers) {
+      this.refreshTimer = setInterval(() => void this.refreshAnswers().catch(() => undefined), this.options.answersRefreshMs ?? 60_000);
+      this.refreshTimer.unref?.();
+    }
     this.generationTimer = setInterval(() => void this.checkGeneration().catch(() => undefined), this.options.generationCheckMs ?? 1000);
     this.generationTimer.unref?.();
     if (!this.useLease) {
       this.currentRole = 'leader';
       await this.subscribe();
       await this.whenCaughtUp();
+      // Answers due since the last run are computed again in the background: the start does not wait for them.
+      void this.refreshAnswers().catch(() => undefined);
       return;
     }
     this.currentRole = 'standby';
@@ -147,10 +181,14 @@ export class Projector {
     if (this.leaseTimer) clearInterval(this.leaseTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.generationTimer) clearInterval(this.generationTimer);
-    this.leaseTimer = this.retryTimer = this.generationTimer = null;
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.leaseTimer = this.retryTimer = this.generationTimer = this.refreshTimer = null;
     const wasLeader = this.currentRole === 'leader';
     this.currentRole = 'stopped';
     await this.unsubscribe();
+    // What was applied in memory is committed, not dropped (a stale batch is: the next start resumes from the checkpoint).
+    if (wasLeader) await this.flush().catch(() => undefined);
+    this.batch = null;
     if (this.useLease && wasLeader) await this.options.store.releaseLease(this.leaseName, this.owner).catch(() => undefined);
     for (const waiter of this.positionWaiters) waiter.resolve(false);
     this.positionWaiters.clear();
@@ -193,10 +231,75 @@ export class Projector {
     await this.subscribe();
   }
 
+  /**
+   * Computes again the stored answers whose first known date has come (an entry into force, a withdrawal taking
+   * effect, a term ending...), between batches. Answers of other days within their window need nothing: they are
+   * re-dated when read. Returns how many it refreshed.
+   */
+  async refreshAnswers(): Promise<number> {
+    if (!this.answers || this.currentRole !== 'leader') return 0;
+    if (this.flushing) await this.flushing.catch(() => undefined);
+    const { store } = this.options;
+    const today = this.today();
+    const run = async () => {
+      let refreshed = 0;
+      for (;;) {
+        const due = await store.collection<InstrumentAnswersDoc>(INSTRUMENT_ANSWERS).find({ validUntil: { $lte: today } }, { limit: 500 });
+        if (due.length === 0) return refreshed;
+        const reader = new ProjectionBatch(store, []);
+        for (const { _id } of due) {
+          const answers = await answersDocOf(reader, _id, today);
+          // Derived from documents already committed: writing them again changes no document's position.
+          if (answers) await store.collection(INSTRUMENT_ANSWERS).replaceOne({ _id }, answers, { upsert: true });
+          else await store.collection(INSTRUMENT_ANSWERS).deleteMany({ _id });
+          refreshed += 1;
+        }
+      }
+    };
+    const refreshing = run();
+    const settled = refreshing.then(() => undefined, () => undefined).finally(() => {
+      if (this.flushing === settled) this.flushing = null;
+    });
+    this.flushing = settled;
+    return refreshing;
+  }
+
   /** Resolves when this process has caught up with the log (immediately when it is not projecting). */
   whenCaughtUp(): Promise<void> {
     if (this.caughtUp || this.currentRole !== 'leader') return Promise.resolve();
     return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  /**
+   * Persisted read models are started again from the beginning of the log when the projections that made them
+   * differ from these (their fingerprint), or when their checkpoint lies past the log's head (another log's).
+   */
+  private async startAgainIfOutdated(): Promise<void> {
+    const { store, eventStore } = this.options;
+    const fingerprint = fingerprintOf(this.projections, this.answers ? ANSWER_FUNCTIONS : []);
+    const [checkpoint, meta, head] = await Promise.all([
+      store.getCheckpoint(this.checkpointName),
+      store.collection(READ_MODEL_META).findOne({ _id: this.checkpointName }),
+      eventStore.headPosition(),
+    ]);
+    const position = checkpoint?.position ?? START;
+    const ahead = position !== START && (head === START || position > head);
+    const outdated = position !== START && meta?.['fingerprint'] !== fingerprint;
+    if (ahead || outdated) {
+      this.logger.warn(
+        ahead
+          ? `The read models are at position ${String(position)}, past the log's head (${String(head)}): projecting them again from the start.`
+          : 'The read models were made by other projections: projecting them again from the start.',
+      );
+      const names = [...this.projections.map((p) => p.name), ...(this.answers ? [INSTRUMENT_ANSWERS] : [])];
+      for (const name of names) await store.dropCollection(name);
+      await store.swapCollections([], { name: this.checkpointName, position: START });
+      for (const projection of this.projections) await store.ensureIndexes(projection.name, projection.indexes);
+      if (this.answers) await store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
+    }
+    if (meta?.['fingerprint'] !== fingerprint) {
+      await store.collection(READ_MODEL_META).replaceOne({ _id: this.checkpointName }, { _id: this.checkpointName, fingerprint }, { upsert: true });
+    }
   }
 
   private reached(position: bigint): boolean {
@@ -210,18 +313,33 @@ export class Projector {
   }
 
   private async subscribe(): Promise<void> {
+    if (this.flushing) await this.flushing.catch(() => undefined);
+    this.batch = null; // not committed: the subscription delivers those events again from the checkpoint
     await this.refreshFromCheckpoint();
     const epoch = ++this.subscriptionEpoch;
     this.caughtUp = false;
     this.logger.log(`Projecting from ${String(this.currentPosition)} (generation ${this.generation}).`);
+    try {
+      await this.catchUpInPages(epoch);
+    } catch (error) {
+      if (epoch === this.subscriptionEpoch) this.resubscribeAfter(error);
+      return;
+    }
+    if (epoch !== this.subscriptionEpoch) return;
     this.subscription = this.options.eventStore.subscribe({
       after: this.currentPosition,
-      onEvent: (event) => this.apply(event),
+      onEvent: (event) => this.apply(event, epoch),
       onCaughtUp: () => {
         if (epoch !== this.subscriptionEpoch) return;
-        this.caughtUp = true;
-        this.retryDelayMs = this.options.retryDelayMs ?? 500;
-        this.releaseCaughtUpWaiters();
+        void this.flush().then(
+          () => {
+            if (epoch !== this.subscriptionEpoch) return;
+            this.caughtUp = true;
+            this.retryDelayMs = this.options.retryDelayMs ?? 500;
+            this.releaseCaughtUpWaiters();
+          },
+          (error) => this.failFlush(error, epoch),
+        );
       },
       onError: (error) => {
         if (epoch === this.subscriptionEpoch) this.resubscribeAfter(error);
@@ -229,19 +347,86 @@ export class Projector {
     });
   }
 
-  private async apply(event: RecordedEvent): Promise<void> {
-    const writes = await decideWrites(this.options.store, this.projections, event);
-    const outcome = await this.options.store.commit({
-      checkpoint: this.checkpointName,
-      position: event.position,
-      generation: this.generation,
-      writes,
+  /**
+   * Catch-up in whole pages of the log (each read ahead in one query per collection, see ProjectionBatch.prefetch),
+   * before the subscription takes over for what comes next.
+   */
+  private async catchUpInPages(epoch: number): Promise<void> {
+    for (;;) {
+      const page = await this.options.eventStore.readAll({ after: this.currentPosition, limit: this.batchSize });
+      if (epoch !== this.subscriptionEpoch || page.length === 0) return;
+      const batch = (this.batch = new ProjectionBatch(this.options.store, this.projections));
+      this.applying = true;
+      try {
+        await batch.prefetch(page);
+        for (const event of page) await batch.apply(event);
+      } finally {
+        this.applying = false;
+      }
+      await this.flush();
+      if (page.length < this.batchSize) return;
+      // The embedded stores answer without I/O: let the service answer between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async apply(event: RecordedEvent, epoch: number): Promise<void> {
+    if (this.flushing) await this.flushing;
+    if (epoch !== this.subscriptionEpoch) return;
+    this.applying = true;
+    try {
+      this.batch ??= new ProjectionBatch(this.options.store, this.projections);
+      await this.batch.apply(event);
+    } finally {
+      this.applying = false;
+    }
+    if (this.batch.size >= this.batchSize) await this.flush();
+    else this.scheduleFlush(epoch);
+  }
+
+  /** Live appends come a few at a time: commit them once the current turn of the event loop has delivered its events. */
+  private scheduleFlush(epoch: number): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.applying || epoch !== this.subscriptionEpoch) return; // the event being applied schedules again
+      void this.flush().catch((error) => this.failFlush(error, epoch));
     });
-    if (outcome === 'stale') throw new StaleGenerationError();
-    this.currentPosition = event.position;
-    this.applied += 1;
-    this.appliedRecordedAt = recordedAtOf(event);
-    this.notifyPosition();
+  }
+
+  /** Commits the batch in memory, documents and checkpoint together; one flush at a time. */
+  private flush(): Promise<void> {
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    const batch = this.batch;
+    this.batch = null;
+    if (!batch || batch.size === 0) return Promise.resolve();
+    const run = async () => {
+      const last = batch.lastEvent!;
+      if (this.answers) await deriveAnswers(batch, this.today());
+      const outcome = await this.options.store.commit({
+        checkpoint: this.checkpointName,
+        position: last.position,
+        generation: this.generation,
+        writes: batch.writes(),
+      });
+      if (outcome === 'stale') throw new StaleGenerationError();
+      this.currentPosition = last.position;
+      this.applied += batch.size;
+      this.appliedRecordedAt = recordedAtOf(last);
+      this.notifyPosition();
+    };
+    const flushing = run().finally(() => {
+      if (this.flushing === flushing) this.flushing = null;
+    });
+    this.flushing = flushing;
+    return flushing;
+  }
+
+  /** A commit outside the subscription's handler failed: start again from the checkpoint. */
+  private failFlush(error: unknown, epoch: number): void {
+    if (epoch !== this.subscriptionEpoch) return;
+    void this.unsubscribe().then(() => this.resubscribeAfter(error));
   }
 
   private resubscribeAfter(error: unknown): void {

@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { type RecordedEvent } from '#libs/event-store';
 import { instrumentStream, legalDateOf, partyStream, type EventMetadata, type InstrumentEvent, type PartyEvent } from '#libs/lifecycle';
 import { EmbeddedReadModelStore } from '../embedded/embedded-read-model-store.js';
-import { decideWrites } from '../projections/apply-event.js';
+import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
+import { deriveAnswers } from '../projector/instrument-answers.js';
+import { ProjectionBatch } from '../projector/projection-batch.js';
+import { READ_MODEL_META } from '../projector/read-models-version.js';
+import { todayUtc } from '../time-travel.js';
 import { ALL_PROJECTIONS } from '../projections/index.js';
 import type { Projection } from '../projections/projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
@@ -60,16 +64,17 @@ export class EventLog {
   }
 }
 
-/** Applies events the way the projector does (decideWrites, then a guarded commit per event). */
+/** Applies events the way the projector does: in one batch, then one guarded commit. */
 export const project = async (
   events: readonly RecordedEvent[],
   projections: readonly Projection[] = ALL_PROJECTIONS,
   store: ReadModelStore = new EmbeddedReadModelStore(),
 ): Promise<ReadModelStore> => {
-  for (const event of events) {
-    const writes = await decideWrites(store, projections, event);
-    await store.commit({ checkpoint: 'test', position: event.position, generation: 0, writes });
-  }
+  if (events.length === 0) return store;
+  const batch = new ProjectionBatch(store, projections);
+  for (const event of events) await batch.apply(event);
+  if (projections.some((p) => p.name === INSTRUMENT_STATUS)) await deriveAnswers(batch, todayUtc());
+  await store.commit({ checkpoint: 'test', position: events[events.length - 1]!.position, generation: 0, writes: batch.writes() });
   return store;
 };
 
@@ -80,6 +85,7 @@ export const project = async (
 export const snapshot = async (store: ReadModelStore): Promise<Record<string, unknown[]>> => {
   const out: Record<string, unknown[]> = {};
   for (const name of (await store.listCollections()).sort()) {
+    if (name === READ_MODEL_META) continue; // bookkeeping, as the checkpoints are
     const docs = await store.collection(name).find({}, { sort: { _id: 1 } });
     if (docs.length) out[name] = docs;
   }

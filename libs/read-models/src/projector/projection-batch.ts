@@ -1,0 +1,160 @@
+/**
+ * A page of the log applied in memory: each event's targeted documents are read once from the store (or taken
+ * from what the page already changed), evolved, and kept here; `writes()` is then one commit with the
+ * checkpoint. Each changed document carries the position of the last event of the page that changed it, so the
+ * store's guard keeps exactly-once by position when a page is applied again after a crash (MongoDB writes the
+ * documents before the checkpoint). The projector and the rebuild both go through here.
+ */
+import { Query } from 'mingo';
+import { type RecordedEvent } from '#libs/event-store';
+import type { Projection } from '../projections/projection.js';
+import { isAtOrPast, POSITION_FIELD, positionKey, type DocumentWrite, type Filter, type ReadModelDoc, type ReadModelStore } from '../read-model-store.port.js';
+
+interface Changed {
+  readonly doc: ReadModelDoc | null;
+  readonly position: bigint;
+}
+
+export class ProjectionBatch {
+  /** Documents this page changed, by collection and id (null: deleted). */
+  private readonly changed = new Map<string, Map<string, Changed>>();
+  /** Documents read from the store during this page and not changed (null: not there). */
+  private readonly loaded = new Map<string, Map<string, ReadModelDoc | null>>();
+  private count = 0;
+  private last: RecordedEvent | null = null;
+
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly projections: readonly Projection[],
+    private readonly collectionOf: (projection: Projection) => string = (projection) => projection.name,
+  ) {}
+
+  /** Events applied. */
+  get size(): number {
+    return this.count;
+  }
+
+  get lastEvent(): RecordedEvent | null {
+    return this.last;
+  }
+
+  /** The ids of the documents of `collection` this page changed. */
+  changedIds(collection: string): string[] {
+    return [...(this.changed.get(collection)?.keys() ?? [])];
+  }
+
+  /**
+   * Reads, in one query per collection and chunk, the documents these events target by id that the page has not
+   * read yet (most events make a new document: one lookup for a whole page instead of one per event).
+   */
+  async prefetch(events: readonly RecordedEvent[]): Promise<void> {
+    const wanted = new Map<string, Set<string>>();
+    for (const event of events) {
+      for (const projection of this.projections) {
+        const target = projection.target(event);
+        if (!target || !('ids' in target)) continue;
+        const name = this.collectionOf(projection);
+        let ids = wanted.get(name);
+        if (!ids) wanted.set(name, (ids = new Set()));
+        for (const id of target.ids) if (!this.changed.get(name)?.has(id) && !this.loaded.get(name)?.has(id)) ids.add(id);
+      }
+    }
+    for (const [name, ids] of wanted) {
+      let loaded = this.loaded.get(name);
+      if (!loaded) this.loaded.set(name, (loaded = new Map()));
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += 500) {
+        const chunk = all.slice(i, i + 500);
+        for (const id of chunk) loaded.set(id, null);
+        for (const doc of await this.store.collection(name).find({ _id: { $in: chunk } })) loaded.set(doc._id, doc);
+      }
+    }
+  }
+
+  async apply(event: RecordedEvent): Promise<void> {
+    for (const projection of this.projections) {
+      const target = projection.target(event);
+      if (!target) continue;
+      const name = this.collectionOf(projection);
+      const docs = 'ids' in target ? await this.byIds(name, [...new Set(target.ids)]) : await this.byFilter(name, target.filter);
+      for (const [id, doc] of docs) {
+        if (isAtOrPast(doc, event.position)) continue; // a replay: this document already reflects the event
+        const next = projection.evolve(doc, event, id);
+        if (next === doc || (next === null && doc === null)) continue;
+        this.mark(name, id, next === null ? null : { ...next, _id: id, [POSITION_FIELD]: positionKey(event.position) }, event.position);
+      }
+    }
+    this.count += 1;
+    this.last = event;
+  }
+
+  /** The document as this page sees it: changed here, else as read from the store. */
+  async get(collection: string, id: string): Promise<ReadModelDoc | null> {
+    return (await this.byIds(collection, [id]))[0]![1];
+  }
+
+  /** Documents of a collection matching `filter`, as this page sees them (the store's, overlaid with the page's changes). */
+  async byFilter(collection: string, filter: Filter): Promise<[string, ReadModelDoc | null][]> {
+    const changed = this.changed.get(collection);
+    const stored = await this.store.collection(collection).find(filter);
+    const out = new Map<string, ReadModelDoc | null>();
+    for (const doc of stored) if (!changed?.has(doc._id)) out.set(doc._id, doc);
+    if (changed?.size) {
+      // Plain top-level equalities first (cheap), mingo for the whole filter on what is left.
+      const plain = Object.entries(filter).filter((entry): entry is [string, string | number] => !entry[0].startsWith('$') && !entry[0].includes('.') && (typeof entry[1] === 'string' || typeof entry[1] === 'number'));
+      let query: Query | null = null;
+      for (const [id, { doc }] of changed) {
+        if (!doc || plain.some(([key, value]) => doc[key] !== value && !Array.isArray(doc[key]))) continue;
+        if ((query ??= new Query(filter as Record<string, unknown>, {})).test(doc)) out.set(id, doc);
+      }
+    }
+    return [...out];
+  }
+
+  /** Documents of the store (as committed before this page) matching `filter`. */
+  storedMatching(collection: string, filter: Filter): Promise<ReadModelDoc[]> {
+    return this.store.collection(collection).find(filter);
+  }
+
+  /** The documents of `collection` this page changed (null: deleted). */
+  changedDocs(collection: string): [string, ReadModelDoc | null][] {
+    return [...(this.changed.get(collection) ?? new Map<string, Changed>())].map(([id, { doc }]) => [id, doc]);
+  }
+
+  /** The commit's writes: one per changed document, with the position of the last event that changed it. */
+  writes(): DocumentWrite[] {
+    const writes: DocumentWrite[] = [];
+    for (const [collection, docs] of this.changed) for (const [_id, { doc, position }] of docs) writes.push({ collection, _id, doc, position });
+    return writes;
+  }
+
+  private async byIds(collection: string, ids: readonly string[]): Promise<[string, ReadModelDoc | null][]> {
+    const changed = this.changed.get(collection);
+    let loaded = this.loaded.get(collection);
+    if (!loaded) this.loaded.set(collection, (loaded = new Map()));
+    const out: [string, ReadModelDoc | null][] = [];
+    for (const id of ids) {
+      const mine = changed?.get(id);
+      if (mine) {
+        out.push([id, mine.doc]);
+        continue;
+      }
+      let doc = loaded.get(id);
+      if (doc === undefined) loaded.set(id, (doc = await this.store.collection(collection).findOne({ _id: id })));
+      out.push([id, doc]);
+    }
+    return out;
+  }
+
+  /** Sets a document as changed by this page (derived documents: see instrument-answers.ts). */
+  put(collection: string, id: string, doc: ReadModelDoc | null, position: bigint): void {
+    this.mark(collection, id, doc, position);
+  }
+
+  private mark(collection: string, id: string, doc: ReadModelDoc | null, position: bigint): void {
+    let docs = this.changed.get(collection);
+    if (!docs) this.changed.set(collection, (docs = new Map()));
+    docs.set(id, { doc, position });
+    this.loaded.get(collection)?.delete(id);
+  }
+}
