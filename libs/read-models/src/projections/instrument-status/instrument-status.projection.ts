@@ -157,6 +157,12 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
     case 'ConsentDeposited.v1':
     case 'InternalProceduresNotified.v1':
     case 'ReservationMade.v1':
+    case 'ReservationObjected.v1':
+    case 'ReservationWithdrawn.v1':
+    case 'ObjectionWithdrawn.v1':
+    case 'ProvisionalApplicationNotified.v1':
+    case 'ProvisionalApplicationTerminated.v1':
+    case 'TerritorialApplicationDeclared.v1':
     case 'WithdrawalNotified.v1':
     case 'WithdrawalRevoked.v1':
     case 'TerminationNotified.v1':
