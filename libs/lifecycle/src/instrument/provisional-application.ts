@@ -20,6 +20,9 @@ export interface ProvisionalApplicationStatus {
 }
 
 export const requireProvisionalClause = (clause: ProvisionalApplicationClause): void => {
+  if (clause.from === 'signature' && 'date' in clause) {
+    throw invalid('provisionalApplication.date', 'provisionalApplication.date is given only with from "date"; from "signature" applies from each signature.', 'INVALID_FINAL_CLAUSES');
+  }
   if (clause.from === 'date' && !isLegalDate(clause.date)) {
     throw invalid('provisionalApplication.date', 'provisionalApplication.date must be a calendar date in the form YYYY-MM-DD.', 'INVALID_FINAL_CLAUSES');
   }
