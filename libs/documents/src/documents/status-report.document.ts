@@ -1,4 +1,4 @@
-import type { ConsentKind, LegalDate, Reservation } from '#libs/lifecycle';
+import { provisionalApplicationAsOf, reservationPositions, type ConsentKind, type LegalDate, type Reservation } from '#libs/lifecycle';
 import { boundOn, isParty, participationAsAt } from '../model/as-at.js';
 import { assess } from '../model/entry-into-force-support.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
@@ -37,6 +37,7 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
     const participants = participationAsAt(state, asOf);
     const assessment = assess(ctx.entryIntoForce, state, asOf);
     const notes: string[] = [];
+    const positions = reservationPositions(state, asOf);
     const ordered = ctx.parties.sortCodes(participants.map((p) => p.code), ctx.lang).map((code) => participants.find((p) => p.code === code)!);
     const rows = ordered.map((p) => {
       const name = partyName(ctx, p.code);
@@ -48,6 +49,28 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
           date: date(ctx, r.madeOn),
           text: r.text,
         }));
+        refs.push(notes.length);
+        // Under the reservation: the objections it drew (VCLT 20, 21), then its withdrawal (VCLT 22).
+        const position = positions.get(r.eventId);
+        for (const o of position?.objections ?? []) {
+          const objector = partyName(ctx, o.party);
+          const parts = [t(ctx, 'status.noteObjection', { party: objector, date: date(ctx, o.objectedOn), reserving: name, text: o.text })];
+          if (o.opposesEntryIntoForce) parts.push(t(ctx, 'status.noteObjectionOpposes', { party: objector, reserving: name }));
+          if (o.late) parts.push(t(ctx, 'status.noteObjectionLate'));
+          if (o.withdrawnOn) parts.push(t(ctx, 'status.noteObjectionWithdrawn', { date: date(ctx, o.withdrawnOn) }));
+          notes.push(parts.join(' '));
+          refs.push(notes.length);
+        }
+        if (position?.withdrawnOn) {
+          notes.push(t(ctx, 'status.noteReservationWithdrawn', { party: name, kind: t(ctx, `common.reservation.${r.kind}`), date: date(ctx, position.withdrawnOn) }));
+          refs.push(notes.length);
+        }
+      }
+      const provisional = provisionalApplicationAsOf(state, p.code, assessment.partyDates[p.code] ?? null, asOf);
+      if (provisional) {
+        notes.push(provisional.applied
+          ? t(ctx, 'status.noteProvisional', { party: name, since: date(ctx, provisional.since) })
+          : t(ctx, 'status.noteProvisionalEnded', { party: name, since: date(ctx, provisional.since), until: date(ctx, provisional.endedOn!) }));
         refs.push(notes.length);
       }
       if (p.withdrawal) {
@@ -64,12 +87,25 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
         const marker = CONSENT_MARKERS[p.consent.kind];
         consent = `${date(ctx, p.consent.depositedOn)}${marker ? ` ${marker}` : ''}`;
         if (p.consent.domesticActOn) consent += ` (${t(ctx, 'status.domesticAct', { date: date(ctx, p.consent.domesticActOn) })})`;
+        // As the UN Treaty Collection prints a succession: the notification, then the date of succession.
+        if (p.consent.succeededOn) consent += ` (${t(ctx, 'status.succeededOn', { date: date(ctx, p.consent.succeededOn) })})`;
       } else if (p.notification) {
         consent = t(ctx, 'status.internalProcedures', { date: date(ctx, p.notification.notifiedOn) });
       }
       const own = boundOn(p) ? assessment.partyDates[p.code] : undefined;
-      return [name, signature, consent, own ? date(ctx, own) : '', refs.join(', ')];
-    });
+      const row = [name, signature, consent, own ? date(ctx, own) : '', refs.join(', ')];
+      // VCLT 29: each territory under the party that declared it, with the dates of the declaration and of its effect.
+      const territories = (state.participants[p.code]?.territories ?? [])
+        .filter((d) => d.declaredOn <= asOf)
+        .map((d) => [
+          d.territory.code ? partyName(ctx, d.territory.code) : d.territory.name,
+          '',
+          t(ctx, d.extends ? 'status.territoryExtended' : 'status.territoryExcluded', { declared: date(ctx, d.declaredOn), effective: date(ctx, d.effectiveOn) }),
+          '',
+          '',
+        ]);
+      return [row, ...territories];
+    }).flat();
 
     const inForceLine = state.termination && state.termination.terminatedOn <= asOf
       ? t(ctx, 'status.terminated', { date: date(ctx, state.termination.terminatedOn) })
