@@ -33,6 +33,8 @@ export interface InstrumentFacts {
   /** In input order: several acts on the same day are ordered by their position here. */
   readonly eligibleParties: readonly PartyFacts[];
   readonly adoptedOn?: LegalDate | null;
+  /** The day the instrument opened for signature (a floor may count from it). */
+  readonly openedForSignatureOn?: LegalDate | null;
   /** Amendments with a denominator fixed at adoption: the number of parties when the text was adopted. */
   readonly partiesAtAdoption?: number | null;
   /** Amendments with a current denominator: the parties to the parent instrument over time. */

@@ -50,6 +50,7 @@ export const instrumentFacts = (state: Instrument): InstrumentFacts => {
   return {
     eligibleParties: parties.map(({ order: _order, index: _index, ...facts }) => facts),
     adoptedOn: state.adoption?.adoptedOn ?? null,
+    openedForSignatureOn: state.signatureOpening?.opensOn ?? null,
     // The parties eligible for an amendment are the parent's parties when it was adopted.
     partiesAtAdoption: state.adoption ? state.eligibleParties.length : null,
     termination: state.terminationNotice
