@@ -111,6 +111,18 @@ describe('depositary practice over HTTP', () => {
     await post(`${base}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
     await post(`${base}/parties/NLD/consent`, { kind: 'ratification', depositedOn: '2019-12-02' });
     expect((await participant('NLD', '2020-01-01')).provisionalApplication).toMatchObject({ endedOn: '2020-01-01', endedBy: 'entry-into-force', applied: false });
+    // why this date, in the API and in the status report
+    const status = await read(`${base}/status`);
+    expect(status.entryIntoForce.explanation).toMatchObject({
+      date: '2020-01-01',
+      basis: 'condition-met',
+      act: { party: 'NLD', act: 'deposit', kind: 'ratification', on: '2019-12-02', position: 2 },
+      steps: [{ op: 'add-days', days: 30, result: '2020-01-01' }],
+      text: 'The condition on the number of instruments: deposit of the second instrument (ratification) by Netherlands on 2 December 2019 (2 of the 2 required) + 30 days = 1 January 2020.',
+    });
+    expect((await participant('CUB')).entryIntoForceExplanation).toMatchObject({ basis: 'general-date', date: '2020-01-01' });
+    const report = (await http.get(`${base}/documents/status-report?format=txt`)).body as string;
+    expect(report).toContain('Why this date: deposit of the second instrument (ratification, Netherlands) on 2 December 2019, of the 2 required, + 30 days = 1 January 2020.');
     await refused(`${base}/parties/CUB/provisional-application`, { notifiedOn: '2020-02-01' }, 409, 'IN_FORCE_FOR_PARTY');
     // Suriname notifies that it will not become a party
     await post(`${base}/parties/SUR/provisional-application/termination`, { notifiedOn: '2021-04-01' });

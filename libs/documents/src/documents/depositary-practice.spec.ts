@@ -124,3 +124,42 @@ describe('notifications of the acts of depositary practice', () => {
     expect(status('2022-12-31', 'es')).toMatch(/aplicación territorial declarada el 1\s+de marzo de 2021/);
   });
 });
+
+describe('why this date, in the status report', () => {
+  const log = new LogBuilder();
+  const id = '00000000-0000-4000-8000-0000000000f2';
+  log.instrument(id, '2019-01-04', {
+    type: 'CreateInstrument',
+    data: {
+      instrumentId: id,
+      kind: 'treaty',
+      title: 'Agreement establishing the Caribbean Customs Organization',
+      parent: null,
+      languages: ['en'],
+      depositary: 'CCLEC',
+      eligibleParties: [
+        { code: 'CUB', name: 'Cuba', kind: 'state' },
+        { code: 'LCA', name: 'Saint Lucia', kind: 'state' },
+      ],
+      entryIntoForce: { type: 'instruments', count: 2, timing: { kind: 'first-day-of-month-after-days', days: 60 } },
+      text: { preamble: 'The Parties,', articles: [{ number: '1', heading: 'Scope', body: 'The Parties shall cooperate.' }] },
+    },
+  });
+  log.instrument(id, '2019-01-05', { type: 'RequestReview', data: { reviewers: ['legal-officer'], note: null } });
+  log.instrument(id, '2019-01-06', { type: 'DecideReview', data: { decision: 'approve', comment: null } });
+  log.instrument(id, '2019-05-22', { type: 'AdoptText', data: { adoptedOn: '2019-05-22', place: 'Havana', method: 'consensus', votes: null } });
+  log.instrument(id, '2019-05-22', { type: 'OpenForSignature', data: { opensOn: '2019-05-22', closesOn: null, place: 'Havana' } });
+  log.instrument(id, '2019-11-01', { type: 'DepositConsent', data: { party: 'CUB', kind: 'accession', depositedOn: '2019-11-01', domesticActOn: null } });
+  log.instrument(id, '2019-11-15', { type: 'DepositConsent', data: { party: 'LCA', kind: 'accession', depositedOn: '2019-11-15', domesticActOn: null } });
+  const record = instrumentRecord(log.stream(id));
+  const status = (lang: 'en' | 'fr' | 'es') => renderer.render({ type: 'status-report', record, asOf: '2020-06-01', lang, format: 'txt' }).body;
+
+  it('gives the act that met the condition, the count and the arithmetic, in each language', () => {
+    // 15 November 2019 + 60 days = 14 January 2020; the first day of the following month: 1 February 2020
+    expect(status('en')).toContain(
+      'Why this date: deposit of the second instrument (accession, Saint Lucia) on 15 November 2019, of the 2 required, + 60 days = 14 January 2020; the first day of the following month = 1 February 2020.',
+    );
+    expect(status('fr')).toContain('Pourquoi cette date : dépôt du deuxième instrument (adhésion, Saint Lucia) le 15 novembre 2019, sur les 2 requis, + 60 jours = 14 janvier 2020 ; premier jour du mois suivant = 1er février 2020.');
+    expect(status('es')).toContain('Por qué esta fecha: depósito del segundo instrumento (adhesión, Saint Lucia) el 15 de noviembre de 2019');
+  });
+});

@@ -2,7 +2,9 @@ import { provisionalApplicationAsOf, reservationPositions, type ConsentKind, typ
 import { boundOn, isParty, participationAsAt } from '../model/as-at.js';
 import { assess } from '../model/entry-into-force-support.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
-import { type DocumentDefinition, date, instrumentLines, letterhead, partyName, t } from './document-definition.js';
+import type { DateExplanation } from '#libs/entry-into-force';
+import { ordinalWords } from '../language/number-words.js';
+import { type BuildContext, type DocumentDefinition, date, instrumentLines, letterhead, partyName, t } from './document-definition.js';
 import { describeConditions } from './entry-into-force-conditions.js';
 
 export interface StatusReportInput {
@@ -22,6 +24,36 @@ export const CONSENT_MARKERS: Readonly<Record<ConsentKind, string>> = {
 
 /** A note says when a reservation was made as its event records it ("upon signature"), never inferred from dates. */
 const NOTE_MADE_AT = { signature: 'status.noteAtSignature', deposit: 'status.noteAtDeposit' } as const satisfies Record<Reservation['madeAt'], string>;
+
+/** "Why this date", worded in the document's language from the engine's steps. */
+export const explain = (ctx: BuildContext, e: DateExplanation): string => {
+  if (e.basis === 'fixed-date') return t(ctx, 'status.why', { text: t(ctx, 'status.whyFixed', { date: date(ctx, e.date) }) });
+  const act = e.act!;
+  const party = act.party ? partyName(ctx, act.party) : '';
+  const kind = act.kind ? t(ctx, `common.consent.${act.kind}`) : '';
+  const start =
+    act.act === 'deposit' && act.position
+      ? t(ctx, 'status.whyNthDeposit', { position: ordinalWords(act.position, ctx.lang, { beforeNoun: true }), kind, party, date: date(ctx, act.on), required: e.required ?? act.position })
+      : t(ctx, `status.whyAct.${act.act}`, { party, date: date(ctx, act.on) });
+  const steps = e.steps.map((s) => {
+    switch (s.op) {
+      case 'add-days':
+        return t(ctx, 'status.whyStep.addDays', { count: s.days, date: date(ctx, s.result) });
+      case 'add-months':
+        return t(ctx, 'status.whyStep.addMonths', { count: s.months, date: date(ctx, s.result) });
+      case 'first-day-of-following-month':
+        return t(ctx, 'status.whyStep.firstDayOfMonth', { date: date(ctx, s.result) });
+      case 'not-earlier-than':
+        return t(ctx, 'status.whyStep.notEarlierThan', { floor: date(ctx, s.floor), date: date(ctx, s.result) });
+      case 'stated-date':
+        return t(ctx, 'status.whyStep.statedDate', { date: date(ctx, s.result) });
+      case 'not-before-general-date':
+        return t(ctx, 'status.whyStep.notBeforeGeneral', { date: date(ctx, s.result) });
+    }
+  });
+  // Each step's message carries its own leading separator (" + 30 days", "; the first day …").
+  return t(ctx, 'status.why', { text: `${start}${steps.join('')}` });
+};
 
 export interface TableView {
   readonly headers: readonly string[];
@@ -112,6 +144,7 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
       : assessment.date
         ? t(ctx, assessment.date <= asOf ? 'status.inForce' : 'status.projected', { date: date(ctx, assessment.date) })
         : t(ctx, 'status.notInForce');
+    const why = assessment.explanation && !(state.termination && state.termination.terminatedOn <= asOf) ? explain(ctx, assessment.explanation) : '';
     const conditions = describeConditions(ctx, state);
     if (!assessment.date && assessment.stillRequired !== null && assessment.stillRequired > 0) {
       conditions.push(t(ctx, 'conditions.stillRequired', { count: assessment.stillRequired }));
@@ -122,6 +155,7 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
       instrument: instrumentLines(ctx, state, asOf),
       asAt: t(ctx, 'status.asAt', { date: date(ctx, asOf) }),
       inForce: inForceLine,
+      why,
       counts: t(ctx, 'status.counts', {
         signatories: participants.filter((p) => p.signature).length,
         parties: participants.filter((p) => isParty(p, asOf)).length,

@@ -117,6 +117,23 @@ export const en = {
     succeededOn: 'date of succession {{date}}',
     territoryExtended: 'territorial application declared on {{declared}}, effective {{effective}}',
     territoryExcluded: 'excluded from territorial application by declaration of {{declared}}, effective {{effective}}',
+    why: 'Why this date: {{text}}.',
+    whyFixed: 'the final clauses fix the date, {{date}}',
+    whyNthDeposit: 'deposit of the {{position}} instrument ({{kind}}, {{party}}) on {{date}}, of the {{required}} required,',
+    whyAct: {
+      deposit: 'deposit by {{party}} on {{date}}',
+      'definitive-signature': 'definitive signature by {{party}} on {{date}}',
+      notification: 'notification by {{party}} on {{date}}',
+      'parent-parties-changed': 'change in the parties to the parent instrument on {{date}}',
+    },
+    whyStep: {
+      addDays: { one: ' + 1 day = {{date}}', other: ' + {{count}} days = {{date}}' },
+      addMonths: { one: ' + 1 month = {{date}}', other: ' + {{count}} months = {{date}}' },
+      firstDayOfMonth: '; the first day of the following month = {{date}}',
+      notEarlierThan: '; but not earlier than {{floor}} = {{date}}',
+      statedDate: '; met by the date the final clauses state = {{date}}',
+      notBeforeGeneral: '; not before the general entry into force = {{date}}',
+    },
     noteWithdrawal: '{{party}}: notice of withdrawal given on {{notified}}, effective on {{effective}}.',
   },
   notification: {

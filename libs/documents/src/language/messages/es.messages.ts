@@ -84,6 +84,23 @@ export const es = {
     succeededOn: 'fecha de la sucesión {{date}}',
     territoryExtended: 'aplicación territorial declarada el {{declared}}, con efecto a partir del {{effective}}',
     territoryExcluded: 'excluido de la aplicación territorial por declaración del {{declared}}, con efecto a partir del {{effective}}',
+    why: 'Por qué esta fecha: {{text}}.',
+    whyFixed: 'las cláusulas finales fijan la fecha, el {{date}}',
+    whyNthDeposit: 'depósito del {{position}} instrumento ({{kind}}, {{party}}) el {{date}}, de los {{required}} requeridos,',
+    whyAct: {
+      deposit: 'depósito por {{party}} el {{date}}',
+      'definitive-signature': 'firma definitiva por {{party}} el {{date}}',
+      notification: 'notificación por {{party}} el {{date}}',
+      'parent-parties-changed': 'cambio en las partes del instrumento principal el {{date}}',
+    },
+    whyStep: {
+      addDays: { one: ' + 1 día = {{date}}', other: ' + {{count}} días = {{date}}' },
+      addMonths: { one: ' + 1 mes = {{date}}', other: ' + {{count}} meses = {{date}}' },
+      firstDayOfMonth: '; primer día del mes siguiente = {{date}}',
+      notEarlierThan: '; pero no antes del {{floor}} = {{date}}',
+      statedDate: '; condición cumplida en la fecha fijada por las cláusulas finales = {{date}}',
+      notBeforeGeneral: '; no antes de la entrada en vigor general = {{date}}',
+    },
     noteWithdrawal: '{{party}}: notificación de retiro del {{notified}}, que surte efecto el {{effective}}.',
   },
   notification: {

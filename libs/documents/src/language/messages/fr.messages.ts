@@ -84,6 +84,23 @@ export const fr = {
     succeededOn: 'date de la succession {{date}}',
     territoryExtended: 'application territoriale déclarée le {{declared}}, avec effet au {{effective}}',
     territoryExcluded: "exclu de l'application territoriale par déclaration du {{declared}}, avec effet au {{effective}}",
+    why: 'Pourquoi cette date : {{text}}.',
+    whyFixed: 'les clauses finales fixent la date, le {{date}}',
+    whyNthDeposit: 'dépôt du {{position}} instrument ({{kind}}, {{party}}) le {{date}}, sur les {{required}} requis,',
+    whyAct: {
+      deposit: 'dépôt par {{party}} le {{date}}',
+      'definitive-signature': 'signature définitive par {{party}} le {{date}}',
+      notification: 'notification par {{party}} le {{date}}',
+      'parent-parties-changed': "modification des parties à l'instrument principal le {{date}}",
+    },
+    whyStep: {
+      addDays: { one: ' + 1 jour = {{date}}', other: ' + {{count}} jours = {{date}}' },
+      addMonths: { one: ' + 1 mois = {{date}}', other: ' + {{count}} mois = {{date}}' },
+      firstDayOfMonth: ' ; premier jour du mois suivant = {{date}}',
+      notEarlierThan: ' ; mais pas avant le {{floor}} = {{date}}',
+      statedDate: ' ; condition remplie à la date fixée par les clauses finales = {{date}}',
+      notBeforeGeneral: " ; pas avant l'entrée en vigueur générale = {{date}}",
+    },
     noteWithdrawal: '{{party}} : notification de retrait le {{notified}}, prenant effet le {{effective}}.',
   },
   notification: {

@@ -71,6 +71,7 @@ export const assessStatusDoc = (doc: InstrumentStatusDoc, asOf: LegalDate): Stat
 export type EntryIntoForceView = Pick<
   EntryIntoForceAssessment,
   | 'date'
+  | 'explanation'
   | 'triggerMetOn'
   | 'triggeredBy'
   | 'instrumentsRequired'
@@ -143,6 +144,7 @@ const entryIntoForceView = ({ assessment, stage }: StatusAssessment, asOf: Legal
     // Otherwise evaluated with asOf, so the status is always there; the fallback only satisfies the type.
     status: stage === 'terminated' ? 'terminated' : (e.status ?? entryIntoForceStatus(e, asOf)),
     date: e.date,
+    explanation: e.explanation,
     triggerMetOn: e.triggerMetOn,
     triggeredBy: e.triggeredBy,
     instrumentsRequired: e.instrumentsRequired,

@@ -16,7 +16,10 @@ export type ParticipantStatus = 'eligible' | 'signatory' | 'bound' | 'withdrawn'
  * What the final clauses make of the party (the engine's own fields): when it became bound under the rule,
  * whether its act counts, entry into force for it, and its withdrawal's dates.
  */
-type PartyDates = Pick<PartyAssessment, 'boundOn' | 'boundBy' | 'counted' | 'entryIntoForceOn' | 'withdrawalAllowedFrom' | 'withdrawalEffectiveOn'>;
+type PartyDates = Pick<
+  PartyAssessment,
+  'boundOn' | 'boundBy' | 'counted' | 'entryIntoForceOn' | 'entryIntoForceExplanation' | 'withdrawalAllowedFrom' | 'withdrawalEffectiveOn'
+>;
 
 export interface ParticipantView extends PartyDates {
   readonly party: string;
@@ -114,6 +117,7 @@ const notAssessed = (code: string, kind: PartyKind): PartyAssessment => ({
   boundBy: null,
   counted: false,
   entryIntoForceOn: null,
+  entryIntoForceExplanation: null,
   withdrawalAllowedFrom: null,
   withdrawalEffectiveOn: null,
   withdrawal: null,
@@ -191,6 +195,8 @@ export const presentParticipant = (row: ParticipationFacts, assessed: StatusAsse
     boundBy: assessedParty.boundBy,
     counted: assessedParty.counted,
     entryIntoForceOn: assessedParty.entryIntoForceOn,
+    // Why that date: the act, the count and the arithmetic.
+    entryIntoForceExplanation: assessedParty.entryIntoForceExplanation,
     withdrawalAllowedFrom: assessedParty.withdrawalAllowedFrom,
     withdrawalEffectiveOn: assessedParty.withdrawalEffectiveOn,
   };
