@@ -16,3 +16,4 @@ export { entryIntoForceDate } from './instrument/instrument.redetermine.js';
 export { EARLIEST_LEGAL_DATE } from './instrument/instrument.invariants.js';
 export * from './instrument/reservation-objections.js';
 export * from './instrument/provisional-application.js';
+export * from './instrument/what-if.js';
