@@ -182,4 +182,43 @@ describe('depositary practice over HTTP', () => {
       }
     }
   });
+
+  it('what if: projects hypothetical acts through the same rules, records nothing, and equals the outcome once recorded', async () => {
+    const id = (
+      await post('/api/instruments', { kind: 'treaty', title: 'A fourth agreement (illustrative)', eligibleParties: ['CUB', 'LCA', 'SUR'], entryIntoForce: { type: 'instruments', count: 2, timing: { kind: 'first-day-of-month-after-days', days: 60 } }, text: TEXT, preparedOn: '2018-01-02' })
+    ).id;
+    const fourth = `/api/instruments/${id}`;
+    await post(`${fourth}/reviews`, { reviewers: ['Legal Adviser'] });
+    await post(`${fourth}/reviews/decision`, { decision: 'approve' });
+    await post(`${fourth}/adoption`, { adoptedOn: '2019-05-22', place: 'Havana', method: 'consensus' });
+    await post(`${fourth}/signature-opening`, { opensOn: '2019-05-22', place: 'Havana' });
+    await post(`${fourth}/parties/CUB/signature`, { signedOn: '2019-05-22', signatory: SIGNATORY });
+    const head = async () => (await http.get('/health')).body.eventStore.head;
+    const before = await head();
+    const acts = [
+      { party: 'CUB', act: 'consent', kind: 'ratification', date: '2020-03-02' },
+      { party: 'SUR', act: 'consent', kind: 'accession', date: '2020-04-15' },
+    ];
+    const projection = await http.post(`${fourth}/projection`, { acts });
+    expect(projection.status).toBe(200);
+    expect(await head()).toBe(before);
+    // 15 April 2020 + 60 days = 14 June 2020; the first day of the following month: 1 July 2020
+    expect(projection.body.status.entryIntoForce).toMatchObject({ date: '2020-07-01', explanation: { act: { party: 'SUR', position: 2 } } });
+    expect(projection.body.acts.map((a: { events: { type: string }[] }) => a.events.map((e) => e.type))).toEqual([['ConsentDeposited.v1'], ['ConsentDeposited.v1', 'EntryIntoForceDetermined.v1']]);
+    // anyone who may read the instrument may ask; an act the law does not allow is refused, naming it
+    const anonymous = api(app.url, { token: null });
+    expect((await anonymous.post(`${fourth}/projection`, { acts })).status).toBe(200);
+    const refusal = await http.post(`${fourth}/projection`, { acts: [{ party: 'LCA', act: 'consent', kind: 'ratification', date: '2020-03-02' }] });
+    expect({ status: refusal.status, code: refusal.body.code, field: refusal.body.errors?.[0]?.field }).toEqual({ status: 409, code: 'SIGNATURE_REQUIRED', field: 'acts.0' });
+    expect(refusal.body.message).toContain('acts.0');
+    expect((await http.post(`${fourth}/projection`, { acts }, { 'if-match': '"999"' })).status).toBe(412);
+    expect((await http.post(`${fourth}/projection`, { acts: [] })).status).toBe(400);
+    // recorded for real, the same acts give the same answer
+    for (const act of acts) await post(`${fourth}/parties/${act.party}/consent`, { kind: act.kind, depositedOn: act.date });
+    const status = await read(`${fourth}/status`);
+    const participants = (await read(`${fourth}/participants`)).participants;
+    expect(status.entryIntoForce).toEqual({ ...projection.body.status.entryIntoForce, status: status.entryIntoForce.status });
+    const dates = (rows: any[]) => rows.map((p) => [p.party, p.boundOn, p.entryIntoForceOn, p.entryIntoForceExplanation?.text ?? null]);
+    expect(dates(participants)).toEqual(dates(projection.body.participants));
+  });
 });
