@@ -171,12 +171,12 @@ describe('depositary practice over HTTP', () => {
     expect(sur.consent).toMatchObject({ kind: 'succession', depositedOn: '2019-09-01', succeededOn: '2019-06-01' });
   });
 
-  it('gives every new act its depositary notification, in English, French and Spanish', async () => {
+  it('gives every new act its depositary notification, in English, French, Spanish and Dutch', async () => {
     const events = (await http.get(`${base}/events`)).body.events as { id: string; type: string }[];
     const types = ['ReservationObjected.v1', 'ObjectionWithdrawn.v1', 'ReservationWithdrawn.v1', 'ProvisionalApplicationNotified.v1', 'ProvisionalApplicationTerminated.v1', 'TerritorialApplicationDeclared.v1'];
     for (const type of types) {
       const event = events.find((e) => e.type === type)!;
-      for (const lang of ['en', 'fr', 'es']) {
+      for (const lang of ['en', 'fr', 'es', 'nl']) {
         const response = await http.get(`${base}/documents/notification?eventId=${event.id}&lang=${lang}&format=txt`);
         expect([type, lang, response.status, response.headers.get('x-language-fallback')]).toEqual([type, lang, 200, null]);
       }

@@ -96,6 +96,16 @@ describe('notifications of the acts of depositary practice', () => {
     expect(notification(ids.succession)).toContain('The date of succession is 1 January 2021.');
   });
 
+  it('are written in Dutch, with the names of parties and places in Dutch', () => {
+    const nl = (id: string) => renderer.render({ type: 'notification', record, eventId: id, lang: 'nl', format: 'txt' });
+    expect(nl(ids.objection).body).toContain('CUBA: BEZWAAR TEGEN EEN VOORBEHOUD');
+    expect(nl(ids.objection).body).toContain('verzet zich tegen de inwerkingtreding van het bovengenoemde Verdrag');
+    expect(nl(ids.territorial).body).toContain('Op 1 maart 2021 heeft Nederland verklaard dat het bovengenoemde Verdrag met ingang van 1 juni 2021 van toepassing is op Aruba.');
+    expect(nl(ids.reservationWithdrawn).body).toContain('De intrekking wordt van kracht op 1 augustus 2022.');
+    for (const id of Object.values(ids)) expect([id, nl(id).fallback]).toEqual([id, false]);
+    expect(renderer.render({ type: 'status-report', record, asOf: '2022-12-31', lang: 'nl', format: 'txt' }).body).toContain('Nederland: voorlopig toegepast sinds 1 april 2021.');
+  });
+
   it('are written in French and Spanish', () => {
     expect(notification(ids.objection, 'fr')).toContain('OBJECTION À UNE RÉSERVE');
     expect(notification(ids.provisional, 'fr')).toContain('à titre provisoire à compter du 1er avril 2021');
@@ -159,7 +169,7 @@ describe('why this date, in the status report', () => {
     expect(status('en')).toContain(
       'Why this date: deposit of the second instrument (accession, Saint Lucia) on 15 November 2019, of the 2 required, + 60 days = 14 January 2020; the first day of the following month = 1 February 2020.',
     );
-    expect(status('fr')).toContain('Pourquoi cette date : dépôt du deuxième instrument (adhésion, Saint Lucia) le 15 novembre 2019, sur les 2 requis, + 60 jours = 14 janvier 2020 ; premier jour du mois suivant = 1er février 2020.');
-    expect(status('es')).toContain('Por qué esta fecha: depósito del segundo instrumento (adhesión, Saint Lucia) el 15 de noviembre de 2019');
+    expect(status('fr')).toContain('Pourquoi cette date : dépôt du deuxième instrument (adhésion, Sainte-Lucie) le 15 novembre 2019, sur les 2 requis, + 60 jours = 14 janvier 2020 ; premier jour du mois suivant = 1er février 2020.');
+    expect(status('es')).toContain('Por qué esta fecha: depósito del segundo instrumento (adhesión, Santa Lucía) el 15 de noviembre de 2019');
   });
 });

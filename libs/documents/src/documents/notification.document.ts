@@ -4,7 +4,7 @@ import { DocumentRequestError } from '../model/document-request.error.js';
 import { assess } from '../model/entry-into-force-support.js';
 import { recordAt, type InstrumentRecord } from '../model/instrument-record.js';
 import { notifiableActs, type NotifiableAct } from '../model/notifiable-acts.js';
-import { type BuildContext, type DocumentDefinition, date, depositaryPhrase, instrumentLines, instrumentNoun, letterhead, listWords, partyInText, partyName, t, upper } from './document-definition.js';
+import { type BuildContext, type DocumentDefinition, date, place as placeIn, depositaryPhrase, instrumentLines, instrumentNoun, letterhead, listWords, partyInText, partyName, t, upper } from './document-definition.js';
 
 export interface NotificationInput {
   readonly record: InstrumentRecord;
@@ -124,7 +124,8 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         const d = event.data;
         effectedOn = d.signedOn;
         paragraphs.push(t(ctx, d.definitive ? 'notification.signedDefinitively' : 'notification.signed', { date: date(ctx, d.signedOn), party, ...nouns }));
-        const place = d.place ?? state.signatureOpening?.place ?? null;
+        const recordedPlace = d.place ?? state.signatureOpening?.place ?? null;
+        const place = recordedPlace && placeIn(ctx, recordedPlace);
         paragraphs.push(place
           ? t(ctx, 'notification.signatory', { ...nouns, name: d.signatory.name, title: d.signatory.title, place })
           : t(ctx, 'notification.signatoryNoPlace', { ...nouns, name: d.signatory.name, title: d.signatory.title }));
