@@ -5,7 +5,8 @@
  * real answer, so once the same acts are recorded the real answer equals the projection (what-if.spec.ts).
  */
 import type { RecordedEvent } from '#libs/event-store';
-import { decideHypotheticalAct, evolveInstrument, legalDateOf, notFound, type CommandContext, type HypotheticalAct, type InstrumentState } from '#libs/lifecycle';
+import { addYearsTo } from '#libs/entry-into-force';
+import { decideHypotheticalAct, evolveInstrument, invalid, legalDateOf, notFound, YEARS_AHEAD, type CommandContext, type HypotheticalAct, type InstrumentState } from '#libs/lifecycle';
 import { foldInstrument, instrumentAsOfEvents, type InstrumentAsOf } from './time-travel.js';
 
 export interface WhatIfAnswer extends InstrumentAsOf {
@@ -15,6 +16,7 @@ export interface WhatIfAnswer extends InstrumentAsOf {
 
 /** `asOf` defaults to the last act's date or `context.today`, whichever is later. */
 export const whatIf = (events: readonly RecordedEvent[], acts: readonly HypotheticalAct[], context: CommandContext, asOf?: string): WhatIfAnswer => {
+  if (asOf && asOf > addYearsTo(context.today, YEARS_AHEAD)) throw invalid('asOf', `asOf (${asOf}) is more than ${YEARS_AHEAD} years ahead; check the year.`, 'DATE_OUT_OF_RANGE');
   let state: InstrumentState = foldInstrument(events);
   if (state.stage === 'none') throw notFound('INSTRUMENT_NOT_FOUND', 'No such instrument has been recorded.');
   const stream = events[0]!.stream;
