@@ -256,4 +256,19 @@ describe('succession', () => {
       .when({ type: 'DepositConsent', data: { party: 'BRB', kind: 'succession', depositedOn: '2020-03-01', domesticActOn: null, succeededOn: '2020-04-01' } })
       .thenThrows('SUCCESSION_AFTER_NOTIFICATION', { field: 'succeededOn' });
   });
+
+  it('corrects the date of succession, and refuses one after the notification', () => {
+    const given: History = [...openTreaty(), recorded<InstrumentEvent>({ type: 'ConsentDeposited.v1', data: { party: 'BRB', kind: 'succession', depositedOn: '2020-03-01', domesticActOn: null, succeededOn: '2019-11-30' } }, 'succ-brb')];
+    const state = asInstrument(
+      spec
+        .given(given)
+        .when({ type: 'CorrectAct', data: { eventId: 'succ-brb', reason: 'Misread from the notification.', changes: { succeededOn: '2019-11-01' } } })
+        .thenEvents((events) => expect(events[0]!.type).toBe('ActCorrected.v1')).state,
+    );
+    expect(state.participants.BRB!.consent!.succeededOn).toBe('2019-11-01');
+    spec
+      .given(given)
+      .when({ type: 'CorrectAct', data: { eventId: 'succ-brb', reason: 'Misread.', changes: { succeededOn: '2020-04-01' } } })
+      .thenThrows('SUCCESSION_AFTER_NOTIFICATION');
+  });
 });

@@ -53,8 +53,8 @@ export const PARTY_ACTS = {
   },
   'ConsentDeposited.v1': {
     dateField: 'depositedOn',
-    correctable: ['kind', 'depositedOn', 'domesticActOn'],
-    removable: ['domesticActOn'],
+    correctable: ['kind', 'depositedOn', 'domesticActOn', 'succeededOn'],
+    removable: ['domesticActOn', 'succeededOn'],
     mayBeAhead: [],
     binds: () => true,
     notification: 'consent',

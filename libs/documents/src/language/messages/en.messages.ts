@@ -212,6 +212,7 @@ export const en = {
       kind: 'kind',
       depositedOn: 'date of deposit',
       domesticActOn: 'date of the domestic act',
+      succeededOn: 'date of succession',
       text: 'text',
       madeOn: 'date',
       madeAt: 'made',

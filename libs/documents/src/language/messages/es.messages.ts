@@ -180,6 +180,7 @@ export const es = {
       kind: 'tipo',
       depositedOn: 'fecha del depósito',
       domesticActOn: 'fecha del acto interno',
+      succeededOn: 'fecha de la sucesión',
       text: 'texto',
       madeOn: 'fecha',
       madeAt: 'formulada',

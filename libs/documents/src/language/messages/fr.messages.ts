@@ -180,6 +180,7 @@ export const fr = {
       kind: 'nature',
       depositedOn: 'date du dépôt',
       domesticActOn: "date de l'acte interne",
+      succeededOn: 'date de la succession',
       text: 'texte',
       madeOn: 'date',
       madeAt: 'faite',

@@ -182,6 +182,7 @@ export const nl = {
       kind: 'soort',
       depositedOn: 'datum van nederlegging',
       domesticActOn: 'datum van de nationale goedkeuring',
+      succeededOn: 'datum van opvolging',
       text: 'tekst',
       madeOn: 'datum',
       madeAt: 'gemaakt',
