@@ -84,6 +84,10 @@ const actText = (act: ExplainedAct, names: (code: string) => string): string => 
   return `${what}${who} on ${formatLegalDateLong(act.on)}`;
 };
 
+/** A party's own act, as it reads after "its": "deposit of the instrument of ratification on 1 November 2019". */
+const ownActText = (act: ExplainedAct): string =>
+  `${act.act === 'deposit' && act.kind ? `deposit of the instrument of ${act.kind.replace('-', ' ')}` : ACT_WORDS[act.act]} on ${formatLegalDateLong(act.on)}`;
+
 const stepText = (step: ExplanationStep): string => {
   const to = formatLegalDateLong(step.result);
   switch (step.op) {
@@ -105,7 +109,7 @@ const stepText = (step: ExplanationStep): string => {
 const withText = (e: Omit<DateExplanation, 'text'>, names: (code: string) => string, rule: string): DateExplanation => {
   let text: string;
   if (e.basis === 'fixed-date') text = `The final clauses fix the date: ${formatLegalDateLong(e.date)}.`;
-  else if (e.basis === 'general-date') text = `${e.act ? `Bound by its ${actText(e.act, () => '').replace(' by  on', ' on')}, the party` : 'The party'} shares the general date of entry into force: ${formatLegalDateLong(e.date)}.`;
+  else if (e.basis === 'general-date') text = `${e.act ? `Bound by its ${ownActText(e.act)}, the party` : 'The party'} shares the general date of entry into force: ${formatLegalDateLong(e.date)}.`;
   else {
     const start = e.act ? actText(e.act, names) : 'the condition met';
     const count = e.basis === 'condition-met' && e.act?.position && e.required ? ` (${e.act.position} of the ${e.required} required)` : '';

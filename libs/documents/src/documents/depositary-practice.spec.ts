@@ -96,6 +96,14 @@ describe('notifications of the acts of depositary practice', () => {
     expect(notification(ids.succession)).toContain('The date of succession is 1 January 2021.');
   });
 
+  it('show in the progress report who applies the instrument provisionally, and since when', () => {
+    const progress = (asOf: string) => renderer.render({ type: 'progress-report', records: [record], asOf, format: 'md' }).body;
+    expect(progress('2021-02-15')).not.toMatch(/applied\s+provisionally/);
+    // Jamaica from its notification (1 March 2021), the Netherlands from 1 April; Jamaica's ends with its notice
+    expect(progress('2021-12-31')).toContain('not yet; 3 more instruments required; applied provisionally by 2 parties since 1 March 2021');
+    expect(progress('2022-06-01')).toContain('applied provisionally by 1 party since 1 April 2021');
+  });
+
   it('are written in Dutch, with the names of parties and places in Dutch', () => {
     const nl = (id: string) => renderer.render({ type: 'notification', record, eventId: id, lang: 'nl', format: 'txt' });
     expect(nl(ids.objection).body).toContain('CUBA: BEZWAAR TEGEN EEN VOORBEHOUD');

@@ -277,6 +277,7 @@ export const en = {
     entryIntoForce: 'Entry into force',
     latest: 'Latest act',
     stillRequired: { one: 'not yet; 1 more instrument required', other: 'not yet; {{count}} more instruments required' },
+    provisional: { one: '{{entry}}; applied provisionally by 1 party since {{since}}', other: '{{entry}}; applied provisionally by {{count}} parties since {{since}}' },
     notYet: 'not yet',
     latestAct: '{{act}}, {{party}}, {{date}}',
     latestActNoParty: '{{act}}, {{date}}',
