@@ -86,7 +86,7 @@ describe('document routes', () => {
     expect(progress.status).toBe(200);
     expect(progress.body).toContain('# Progress report');
     expect(progress.body).toContain('| Memorandum of Understanding between the Caribbean Customs Law Enforcement Council and the Caribbean Postal Union (Memorandum of Understanding) | In force |');
-    expect(progress.body).toContain('| Open for signature | 22 May 2019 | 14 | 1 | not yet; 9 more instruments required |');
+    expect(progress.body).toContain('| Open for signature | 22 May 2019 | 14 | 1 | not yet; 9 more instruments required; applied provisionally by 1 party since 1 February 2020 |');
   });
 
   it('says when a language fell back to English', async () => {
