@@ -111,6 +111,8 @@ describe('depositary practice over HTTP', () => {
     await post(`${base}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
     await post(`${base}/parties/NLD/consent`, { kind: 'ratification', depositedOn: '2019-12-02' });
     expect((await participant('NLD', '2020-01-01')).provisionalApplication).toMatchObject({ endedOn: '2020-01-01', endedBy: 'entry-into-force', applied: false });
+    // the live read model (today) reads the final clauses' provisional application too
+    expect((await participant('NLD')).provisionalApplication).toMatchObject({ basis: 'final-clauses', since: '2019-05-22', endedBy: 'entry-into-force' });
     // why this date, in the API and in the status report
     const status = await read(`${base}/status`);
     expect(status.entryIntoForce.explanation).toMatchObject({

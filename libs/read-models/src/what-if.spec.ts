@@ -53,7 +53,7 @@ describe('what if', () => {
       const opensOn = Date.parse(instrument.signatureOpening!.opensOn);
       const span = Math.max(1, Math.floor((Date.parse(today) - opensOn) / DAY));
       // Acts in the past, so that they can be recorded afterwards; some will be refused, and that is compared too.
-      const acts: HypotheticalAct[] = Array.from({ length: 3 }, (): HypotheticalAct => {
+      const acts: HypotheticalAct[] = Array.from({ length: 6 }, (): HypotheticalAct => {
         const party = instrument.eligibleParties[Math.floor(random() * instrument.eligibleParties.length)]!;
         const date = new Date(opensOn + Math.floor(random() * span) * DAY).toISOString().slice(0, 10);
         const roll = random();

@@ -94,6 +94,8 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
         entryIntoForce: pick(RULES[kind] ?? [null]),
         withdrawal: pick(WITHDRAWALS),
         term: kind === 'mou' ? pick(TERMS) : null,
+        // Some treaties are applied provisionally by their signatories under their final clauses (VCLT 25(1)(a)).
+        provisionalApplication: kind === 'treaty' && random() < 0.5 ? { from: 'signature' } : null,
         text,
         preparedOn: '2014-01-06',
       },
