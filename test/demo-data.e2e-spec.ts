@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DemoLoader, demoInstrumentId } from '../apps/api/src/demo/demo-loader.js';
-import { DEMO_INSTRUMENTS } from '../apps/api/src/demo/cclec-story.js';
+import { DEMO_INSTRUMENTS, demoStory } from '../apps/api/src/demo/cclec-story.js';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
 
 /** The first start of an empty embedded store tells the CCLEC story; the query routes show it as the log says. */
@@ -67,6 +67,22 @@ describe('the demonstration data', () => {
     const cuba = (await http.get(`/api/instruments/${treaty}/participants`)).body;
     const rows = Array.isArray(cuba) ? cuba : cuba.participants ?? cuba.items;
     expect(rows.find((r: { party: string; code?: string }) => (r.party ?? r.code) === 'CUB')).toMatchObject({ consent: { kind: 'ratification', depositedOn: '2019-11-01' } });
+  });
+
+  it('shows one of each act of depositary practice, marked illustrative in the story', async () => {
+    const row = async (instrument: string, code: string, asOf?: string) =>
+      ((await http.get(`/api/instruments/${instrument}/participants${asOf ? `?asOf=${asOf}` : ''}`)).body.participants as { party: string }[]).find((p) => p.party === code) as any;
+    const cuba = await row(treaty, 'CUB', '2021-01-01');
+    expect(cuba.reservations[0]).toMatchObject({ kind: 'reservation', objections: [{ party: 'NLD', opposesEntryIntoForce: false, late: false, withdrawnOn: null }], withdrawnOn: null });
+    expect((await row(treaty, 'CUB')).reservations[0]).toMatchObject({ withdrawnOn: '2023-07-01', objections: [{ party: 'NLD', withdrawnOn: '2021-09-01' }] });
+    expect((await row(treaty, 'DOM')).provisionalApplication).toMatchObject({ basis: 'declaration', since: '2020-02-01', applied: true });
+    expect((await row(treaty, 'HTI')).provisionalApplication).toMatchObject({ endedBy: 'notice', endedOn: '2022-06-01' });
+    expect((await row(treaty, 'NLD')).territories).toEqual([expect.objectContaining({ territory: { code: null, name: 'Bonaire, Sint Eustatius and Saba' }, extends: true })]);
+    const mou1989 = demoInstrumentId(DEMO_INSTRUMENTS.mou1989);
+    expect((await row(mou1989, 'SXM')).consent).toMatchObject({ kind: 'succession', depositedOn: '2011-03-01', succeededOn: '2010-10-10' });
+    const story = demoStory().filter((step) => 'command' in step && ['ObjectToReservation', 'WithdrawReservation', 'WithdrawObjection', 'NotifyProvisionalApplication', 'NotifyIntentionNotToBecomeParty', 'DeclareTerritorialApplication'].includes(step.command.type));
+    expect(story.length).toBe(7);
+    for (const step of story) expect([step.key, 'illustrative' in step && !!step.illustrative]).toEqual([step.key, true]);
   });
 
   it('shows the MOU with the Caribbean Postal Union in force since its signature at the May 2017 conference', async () => {

@@ -6,6 +6,7 @@ import type { TerminationNotice } from './term.evaluate.js';
 import type { ConsentKind, PartyKind } from './vocabulary.js';
 import type { WithdrawalAssessment, WithdrawalNotice } from './withdrawal.evaluate.js';
 import type { WithdrawalTerms } from './withdrawal.terms.js';
+import type { DateExplanation } from './explanation.js';
 
 // ---- facts -----------------------------------------------------------------------------------------------
 
@@ -33,6 +34,8 @@ export interface InstrumentFacts {
   /** In input order: several acts on the same day are ordered by their position here. */
   readonly eligibleParties: readonly PartyFacts[];
   readonly adoptedOn?: LegalDate | null;
+  /** The day the instrument opened for signature (a floor may count from it). */
+  readonly openedForSignatureOn?: LegalDate | null;
   /** Amendments with a denominator fixed at adoption: the number of parties when the text was adopted. */
   readonly partiesAtAdoption?: number | null;
   /** Amendments with a current denominator: the parties to the parent instrument over time. */
@@ -46,6 +49,8 @@ export interface EvaluateOptions {
   readonly asOf?: LegalDate;
   /** Withdrawal terms; default VCLT 56(2), twelve months. */
   readonly withdrawal?: WithdrawalTerms;
+  /** Names the explanations give the parties (default: their codes). */
+  readonly partyNames?: Readonly<Record<string, string>>;
 }
 
 // ---- assessment ----------------------------------------------------------------------------------------
@@ -83,6 +88,8 @@ export interface PartyAssessment {
   /** Whether its act counts towards the condition (consent kind, party kind, named party). */
   readonly counted: boolean;
   readonly entryIntoForceOn: LegalDate | null;
+  /** Why that date (null when there is none). */
+  readonly entryIntoForceExplanation: DateExplanation | null;
   /** Under a lock-in: the first day the party may give notice of withdrawal. */
   readonly withdrawalAllowedFrom: LegalDate | null;
   readonly withdrawalEffectiveOn: LegalDate | null;
@@ -96,6 +103,8 @@ export interface EntryIntoForceAssessment {
   readonly status: EntryIntoForceStatus | null;
   /** The general entry into force; a projection while still ahead of asOf. */
   readonly date: LegalDate | null;
+  /** Why that date: the act that met the condition, the count then, and the arithmetic (null while there is no date). */
+  readonly explanation: DateExplanation | null;
   /** The date the condition was met (null for a fixed date). */
   readonly triggerMetOn: LegalDate | null;
   readonly triggeredBy: Trigger | null;

@@ -18,6 +18,7 @@ import type { EvaluationContext } from './rules/rule-shape.js';
 import { shapeOf, type EntryIntoForceRule } from './rules/rule-shapes.js';
 import { evaluateTerm, type TermAssessment } from './term.evaluate.js';
 import { evaluateWithdrawal, withdrawalAllowedFrom } from './withdrawal.evaluate.js';
+import { explainGeneralDate, explainPartyDate } from './explanation.js';
 
 export type {
   BoundBy,
@@ -103,6 +104,8 @@ export const evaluateEntryIntoForce = (
   const shape = shapeOf(rule.type);
   const general = shape.evaluate(rule, ctx);
   const met = general.date === null ? null : { ...general, date: general.date };
+  const names = (code: string) => options.partyNames?.[code] ?? code;
+  const explanation = explainGeneralDate(rule, general, seen, names);
 
   const parties = seen.eligibleParties.map((party, index): PartyAssessment => {
     const bound = shape.boundBy(party, index);
@@ -120,23 +123,26 @@ export const evaluateEntryIntoForce = (
       });
       entryIntoForceOn = null;
     }
-    return {
+    const assessed = {
       code: party.code,
       kind: party.kind,
       boundOn: bound?.on ?? null,
-      boundBy: bound === null ? null : bound.act === 'deposit' ? 'consent' : bound.act,
+      boundBy: bound === null ? null : bound.act === 'deposit' ? ('consent' as const) : bound.act,
       counted: general.counted.has(party.code),
       entryIntoForceOn,
       withdrawalAllowedFrom: withdrawal?.allowedFrom ?? (terms ? withdrawalAllowedFrom(terms, context) : null),
       withdrawalEffectiveOn,
       withdrawal,
+      entryIntoForceExplanation: null,
     };
+    return { ...assessed, entryIntoForceExplanation: explainPartyDate(rule, assessed, explanation, seen, names) };
   });
 
   const assessment = {
     ruleType: rule.type,
     asOf,
     date: general.date,
+    explanation,
     triggerMetOn: general.trigger?.on ?? null,
     triggeredBy: general.trigger,
     instrumentsRequired: general.instrumentsRequired,

@@ -60,6 +60,18 @@ export const ENTRY_INTO_FORCE_RULE_EXAMPLES = {
     summary: 'On a stated date',
     value: { type: 'fixed-date', date: '2025-01-01' },
   },
+  daysThenFirstOfMonth: {
+    summary: 'Tenth instrument, then the first day of the month after the sixtieth day (later parties alike)',
+    value: { type: 'instruments', count: 10, timing: { kind: 'first-day-of-month-after-days', days: 60 }, laterParties: {} },
+  },
+  withFloor: {
+    summary: 'Sixty-fifth instrument, then 180 days, but in no case earlier than two years after the opening for signature',
+    value: { type: 'instruments', count: 65, timing: { kind: 'days-after', days: 180 }, notBefore: { yearsAfterOpening: 2 } },
+  },
+  statedDateIfMet: {
+    summary: 'On 1 January 2025 if ten instruments are deposited by then; otherwise thirty days after the tenth',
+    value: { type: 'instruments', count: 10, timing: { kind: 'days-after', days: 30 }, onDateIfMetBy: '2025-01-01' },
+  },
   acceptanceShare: {
     summary: 'Amendment: for accepting Parties, ninetieth day after three quarters of the Parties at adoption have accepted',
     value: {

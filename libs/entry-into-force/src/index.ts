@@ -87,5 +87,6 @@ export {
   type FinalClauseOptions,
   type InstrumentNoun,
 } from './final-clause.text.js';
+export { explainGeneralDate, explainPartyDate, timingSteps, type DateExplanation, type ExplainedAct, type ExplanationStep } from './explanation.js';
 export { cardinal, fractionInWords, listInWords, monthsInWords, ordinal } from './words.js';
 export { ENTRY_INTO_FORCE_RULE_EXAMPLES, TERM_EXAMPLES, WITHDRAWAL_TERMS_EXAMPLES, type RuleExample } from './entry-into-force.examples.js';

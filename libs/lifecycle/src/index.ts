@@ -13,4 +13,7 @@ export * from './instrument/instrument.commands.js';
 export * from './instrument/instrument.decide.js';
 export * from './instrument/instrument.assess.js';
 export { entryIntoForceDate } from './instrument/instrument.redetermine.js';
-export { EARLIEST_LEGAL_DATE } from './instrument/instrument.invariants.js';
+export { EARLIEST_LEGAL_DATE, YEARS_AHEAD } from './instrument/instrument.invariants.js';
+export * from './instrument/reservation-objections.js';
+export * from './instrument/provisional-application.js';
+export * from './instrument/what-if.js';

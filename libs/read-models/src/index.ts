@@ -5,6 +5,7 @@ export type { MongoReadModelStore, MongoReadModelStoreOptions } from './mongodb/
 export * from './projections/index.js';
 export * from './projector/projector.js';
 export * from './time-travel.js';
+export * from './what-if.js';
 export * from './rebuild.js';
 export * from './read-model-queries.js';
 export * from './read-models.config.js';

@@ -14,7 +14,7 @@ import { TREATY, treatyStory } from './testing/story.js';
 import { foldInstrument, instrumentAsOf, todayUtc } from './time-travel.js';
 
 describe('time travel', () => {
-  const seen = { histories: 0, entryIntoForce: new Set<string>(), partyDates: 0, terms: 0, objectionWindows: 0 };
+  const seen = { histories: 0, entryIntoForce: new Set<string>(), partyDates: 0, terms: 0, objectionWindows: 0, objections: 0, provisional: 0, territories: 0 };
   let events: EventStore;
   beforeEach(() => {
     events = new SqliteEventStore({ file: ':memory:', pollIntervalMs: 20 });
@@ -97,6 +97,9 @@ describe('time travel', () => {
         seen.partyDates += participants!.filter((p) => p.entryIntoForceOn || p.withdrawalEffectiveOn).length;
         seen.terms += status!.term ? 1 : 0;
         seen.objectionWindows += participants!.flatMap((p) => p.reservations).filter((r) => r.objectionWindowEndsOn).length;
+        seen.objections += participants!.flatMap((p) => p.reservations).flatMap((r) => r.objections).length;
+        seen.provisional += participants!.filter((p) => p.provisionalApplication).length;
+        seen.territories += participants!.flatMap((p) => p.territories).length;
         // and as at past dates, the live document and the fold agree too
         const doc = await live.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: id });
         for (let i = 0; i < 5; i++) {
@@ -124,6 +127,10 @@ describe('time travel', () => {
     expect(seen.partyDates).toBeGreaterThan(0);
     expect(seen.terms).toBeGreaterThan(0);
     expect(seen.objectionWindows).toBeGreaterThan(0);
+    // the random histories reach the acts of depositary practice too
+    expect(seen.objections).toBeGreaterThan(0);
+    expect(seen.provisional).toBeGreaterThan(0);
+    expect(seen.territories).toBeGreaterThan(0);
   });
 });
 

@@ -85,6 +85,8 @@ export const participationFromInstrument = (state: Instrument, party: EligiblePa
     reservations: p?.reservations ?? [],
     withdrawal: p?.withdrawal ?? null,
     notification: p?.notification ?? null,
+    objections: p?.objections ?? [],
+    territories: p?.territories ?? [],
   };
 };
 

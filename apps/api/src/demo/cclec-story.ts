@@ -9,7 +9,14 @@ import type { PartyCommand } from '#libs/lifecycle';
 
 export type DemoStep =
   | { readonly key: string; readonly party: PartyCommand }
-  | { readonly key: string; readonly instrument: string; readonly command: InstrumentCommandInput; readonly illustrative?: string };
+  | {
+      readonly key: string;
+      readonly instrument: string;
+      readonly command: InstrumentCommandInput;
+      readonly illustrative?: string;
+      /** The act answers an earlier one: the loader puts that step's event id into the field (objection, withdrawal). */
+      readonly answers?: { readonly field: 'reservationId' | 'objectionId'; readonly step: string };
+    };
 
 type Kind = 'state' | 'territory' | 'organisation';
 const MEMBERS: readonly [string, string, Kind][] = [
@@ -128,8 +135,8 @@ export const demoStory = (): DemoStep[] => {
   for (const [code, name, kind] of MEMBERS) steps.push({ key: `party-${code}`, party: { type: 'RegisterParty', data: { code, name, kind } } });
   for (const [code, name] of ORGANISATIONS) steps.push({ key: `party-${code}`, party: { type: 'RegisterParty', data: { code, name, kind: 'organisation' } } });
 
-  const act = (instrument: string, key: string, command: InstrumentCommandInput, illustrative?: string) =>
-    steps.push({ key: `${instrument}:${key}`, instrument, command, ...(illustrative ? { illustrative } : {}) });
+  const act = (instrument: string, key: string, command: InstrumentCommandInput, illustrative?: string, answers?: { field: 'reservationId' | 'objectionId'; step: string }) =>
+    steps.push({ key: `${instrument}:${key}`, instrument, command, ...(illustrative ? { illustrative } : {}), ...(answers ? { answers: { ...answers, step: `${instrument}:${answers.step}` } } : {}) });
 
   // 1. The 1989 MOU: a multilateral MOU, effective for each administration on its definitive signature.
   const mou = DEMO_INSTRUMENTS.mou1989;
@@ -151,7 +158,8 @@ export const demoStory = (): DemoStep[] => {
   act(mou, 'review', { type: 'RequestReview', data: { reviewers: ['Annual Conference'], note: null } });
   act(mou, 'approve', { type: 'DecideReview', data: { decision: 'approve', comment: null } });
   act(mou, 'open', { type: 'OpenForSignature', data: { opensOn: '1989-11-07', closesOn: null, place: 'Miami' } }, 'date and place (12th annual meeting, unverified)');
-  const mouSignatories = MEMBERS.map(([code]) => code).filter((code) => !MOU_1989_NON_SIGNATORIES.has(code));
+  // Sint Maarten became a constituent country on 10 October 2010: it joins by succession (below), not by signature.
+  const mouSignatories = MEMBERS.map(([code]) => code).filter((code) => !MOU_1989_NON_SIGNATORIES.has(code) && code !== 'SXM');
   mouSignatories.forEach((code, i) => {
     const signedOn = i < MOU_1989_ORIGINAL ? '1989-11-07' : i < MOU_1989_BY_1998 ? `199${Math.min(8, i - MOU_1989_ORIGINAL)}-05-15` : `2005-05-1${i - MOU_1989_BY_1998}`;
     act(mou, `sign-${code}`, {
@@ -159,6 +167,11 @@ export const demoStory = (): DemoStep[] => {
       data: { party: code, signedOn, signatory: ILLUSTRATIVE_SIGNATORY('Comptroller of Customs'), definitive: true, place: null },
     }, 'signature dates after the original 22 and signatories');
   });
+
+  act(mou, 'succession-SXM', {
+    type: 'DepositConsent',
+    data: { party: 'SXM', kind: 'succession', depositedOn: '2011-03-01', domesticActOn: null, succeededOn: '2010-10-10' },
+  }, 'Sint Maarten’s notification of succession and its date (the date of succession is the dissolution of the Netherlands Antilles)');
 
   // 2. The treaty establishing the Caribbean Customs Organization.
   const treaty = DEMO_INSTRUMENTS.treaty;
@@ -200,6 +213,24 @@ export const demoStory = (): DemoStep[] => {
     }, 'signatories');
   }
   act(treaty, 'ratify-CUB', { type: 'DepositConsent', data: { party: 'CUB', kind: 'ratification', depositedOn: '2019-11-01', domesticActOn: null } });
+  // Depositary practice on the treaty: every act below, its party, date and text, is illustrative.
+  act(treaty, 'declare-territories-NLD', {
+    type: 'DeclareTerritorialApplication',
+    data: { party: 'NLD', territory: 'Bonaire, Sint Eustatius and Saba', extends: true, declaredOn: '2019-05-22', effectiveOn: null },
+  }, 'the Kingdom’s declaration extending the treaty to the Caribbean Netherlands');
+  act(treaty, 'reserve-CUB', {
+    type: 'MakeReservation',
+    data: { party: 'CUB', kind: 'reservation', text: 'The Republic of Cuba does not consider itself bound by the provisions of Article 8 on the settlement of disputes.', madeOn: '2019-11-01', madeAt: 'deposit' },
+  }, 'Cuba’s reservation and its text');
+  act(treaty, 'object-NLD', {
+    type: 'ObjectToReservation',
+    data: { party: 'NLD', reservationId: '', text: 'The Kingdom of the Netherlands objects to the reservation made by the Republic of Cuba to Article 8. This objection does not preclude the entry into force of the Agreement between the Kingdom and Cuba.', objectedOn: '2020-03-02', opposesEntryIntoForce: false },
+  }, 'the Netherlands’ objection', { field: 'reservationId', step: 'reserve-CUB' });
+  act(treaty, 'provisional-DOM', { type: 'NotifyProvisionalApplication', data: { party: 'DOM', notifiedOn: '2020-01-15', appliesFrom: '2020-02-01' } }, 'the Dominican Republic’s provisional application');
+  act(treaty, 'provisional-HTI', { type: 'NotifyProvisionalApplication', data: { party: 'HTI', notifiedOn: '2020-01-20', appliesFrom: null } }, 'Haiti’s provisional application');
+  act(treaty, 'not-becoming-party-HTI', { type: 'NotifyIntentionNotToBecomeParty', data: { party: 'HTI', notifiedOn: '2022-06-01' } }, 'Haiti’s notice that it will not become a party');
+  act(treaty, 'withdraw-objection-NLD', { type: 'WithdrawObjection', data: { party: 'NLD', objectionId: '', notifiedOn: '2021-09-01', effectiveOn: null } }, 'the withdrawal of the Netherlands’ objection', { field: 'objectionId', step: 'object-NLD' });
+  act(treaty, 'withdraw-reservation-CUB', { type: 'WithdrawReservation', data: { party: 'CUB', reservationId: '', notifiedOn: '2023-04-03', effectiveOn: '2023-07-01' } }, 'the withdrawal of Cuba’s reservation', { field: 'reservationId', step: 'reserve-CUB' });
 
   // 3. The MOU with the Caribbean Postal Union, signed at the 39th Conference.
   const cpu = DEMO_INSTRUMENTS.cpuMou;

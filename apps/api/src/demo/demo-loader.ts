@@ -9,7 +9,7 @@ import { ExecutePartyCommand } from '../parties/execute-party-command.js';
 import { AccountsService } from '../identity/accounts.service.js';
 import type { IdentityConfig } from '../identity/identity.config.js';
 import { IDENTITY_CONFIG } from '../identity/identity.tokens.js';
-import { demoStory } from './cclec-story.js';
+import { demoStory, type DemoStep } from './cclec-story.js';
 import { DEMO_ACCOUNTS_FILE, openDemoAccounts } from './demo-accounts.js';
 
 /** The demonstration data is recorded as by the secretariat's own loader. */
@@ -55,16 +55,28 @@ export class DemoLoader implements OnApplicationBootstrap {
   async load(): Promise<{ recorded: number; alreadyThere: number }> {
     let recorded = 0;
     let alreadyThere = 0;
+    // The event each step recorded first (a replayed step answers with the events it recorded then).
+    const eventOf = new Map<string, string>();
     for (const step of demoStory()) {
       const request: CommandRequest = { principal: DEMO_PRINCIPAL, correlationId: 'demo-data', ifMatch: undefined, idempotencyKey: `demo:${step.key}` };
       const result =
         'party' in step
           ? await this.bus.execute(new ExecutePartyCommand(step.party, request))
-          : await this.bus.execute(new ExecuteInstrumentCommand(demoInstrumentId(step.instrument), this.withId(step.instrument, step.command), request));
+          : await this.bus.execute(new ExecuteInstrumentCommand(demoInstrumentId(step.instrument), this.answering(eventOf, step, this.withId(step.instrument, step.command)), request));
+      const first = result.events[0]?.id;
+      if (first) eventOf.set(step.key, first);
       if (result.replayed) alreadyThere++;
       else recorded++;
     }
     return { recorded, alreadyThere };
+  }
+
+  /** An objection or a withdrawal names the event of the act it answers, recorded by an earlier step. */
+  private answering(eventOf: ReadonlyMap<string, string>, step: DemoStep, command: ExecuteInstrumentCommand['input']): ExecuteInstrumentCommand['input'] {
+    if (!('answers' in step) || !step.answers) return command;
+    const id = eventOf.get(step.answers.step);
+    if (!id) throw new Error(`Demonstration step ${step.key} answers ${step.answers.step}, which recorded nothing.`);
+    return { ...command, data: { ...command.data, [step.answers.field]: id } } as ExecuteInstrumentCommand['input'];
   }
 
   private withId(instrument: string, command: ExecuteInstrumentCommand['input']): ExecuteInstrumentCommand['input'] {

@@ -86,7 +86,7 @@ describe('document routes', () => {
     expect(progress.status).toBe(200);
     expect(progress.body).toContain('# Progress report');
     expect(progress.body).toContain('| Memorandum of Understanding between the Caribbean Customs Law Enforcement Council and the Caribbean Postal Union (Memorandum of Understanding) | In force |');
-    expect(progress.body).toContain('| Open for signature | 22 May 2019 | 14 | 1 | not yet; 9 more instruments required |');
+    expect(progress.body).toContain('| Open for signature | 22 May 2019 | 14 | 1 | not yet; 9 more instruments required; applied provisionally by 1 party since 1 February 2020 |');
   });
 
   it('says when a language fell back to English', async () => {
@@ -106,13 +106,13 @@ describe('document routes', () => {
 
   it.each([
     [`/api/instruments/${treaty}/documents/minutes`, 'type must be one of: text, redline, signature-page, status-report, notification'],
-    [`/api/instruments/${treaty}/documents/text?lang=de`, 'lang must be one of: en, fr, es'],
+    [`/api/instruments/${treaty}/documents/text?lang=de`, 'lang must be one of: en, fr, es, nl'],
     [`/api/instruments/${treaty}/documents/text?format=pdf`, 'format must be one of: html, md, txt'],
     [`/api/parties/LCA/documents/letter?instrumentId=${treaty}`, 'type must be one of: full-powers, instrument-of-consent'],
     [`/api/parties/LCA/documents/instrument-of-consent?instrumentId=${treaty}&kind=signature`, 'kind must be one of: ratification, acceptance, approval, accession, succession, formal-confirmation'],
     [`/api/instruments/${treaty}/documents/notification`, 'give its event id as ?eventId='],
     [`/api/instruments/${treaty}/documents/status-report?version=2`, 'version does not apply to the status-report document; it takes asOf'],
-    ['/api/reports/progress?lang=nl', 'lang must be one of: en, fr, es'],
+    ['/api/reports/progress?lang=pt', 'lang must be one of: en, fr, es, nl'],
   ])('answers 400 for %s, naming what is valid', async (path, message) => {
     const response = await http.get(path);
     expect(response.status).toBe(400);

@@ -1,7 +1,8 @@
 import { ForbiddenException, Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { currentState, EVENT_STORE, fold, StreamStateCache, type EventStore, type HandleCommandResult } from '#libs/event-store';
-import { instrumentDecider, instrumentStream, legalDateOf, notFound, partyDecider, partyStream, type CreateInstrument, type EligibleParty, type InstrumentCommand, type InstrumentState } from '#libs/lifecycle';
+import { PARTY_CODE_PATTERN } from '#libs/entry-into-force';
+import { conflict, instrumentDecider, instrumentStream, legalDateOf, notFound, partyDecider, partyStream, type CreateInstrument, type DeclareTerritorialApplication, type EligibleParty, type InstrumentCommand, type InstrumentState, type Territory } from '#libs/lifecycle';
 import { CommandRunner } from '../common/command-runner.js';
 import type { CommandRequest } from '../common/command-request.js';
 
@@ -13,7 +14,15 @@ export type CreateInstrumentInput = {
     readonly parentId: string | null;
   };
 };
-export type InstrumentCommandInput = Exclude<InstrumentCommand, CreateInstrument> | CreateInstrumentInput;
+/** A territory as the API receives it: a registered party's code, or a name. */
+export type DeclareTerritorialApplicationInput = {
+  readonly type: 'DeclareTerritorialApplication';
+  readonly data: Omit<DeclareTerritorialApplication['data'], 'territory'> & { readonly territory: string };
+};
+export type InstrumentCommandInput =
+  | Exclude<InstrumentCommand, CreateInstrument | DeclareTerritorialApplication>
+  | CreateInstrumentInput
+  | DeclareTerritorialApplicationInput;
 
 /** The Nest bus routes by class, so one thin class carries every instrument command of the domain. */
 export class ExecuteInstrumentCommand extends Command<HandleCommandResult<InstrumentState>> {
@@ -35,7 +44,12 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
   ) {}
 
   async execute({ instrumentId, input, request }: ExecuteInstrumentCommand): Promise<HandleCommandResult<InstrumentState>> {
-    const command = input.type === 'CreateInstrument' ? await this.resolveCreation(input) : input;
+    const command: InstrumentCommand =
+      input.type === 'CreateInstrument'
+        ? await this.resolveCreation(input)
+        : input.type === 'DeclareTerritorialApplication'
+          ? { type: input.type, data: { ...input.data, territory: await this.resolveTerritory(input.data.territory) } }
+          : input;
     if ('party' in command.data) await this.requireRegistered(command.data.party);
     await this.requireEntitled(instrumentId, command, request);
     return this.runner.run({
@@ -75,6 +89,16 @@ export class ExecuteInstrumentCommandHandler implements ICommandHandler<ExecuteI
   private async requireRegistered(code: string): Promise<void> {
     const { state } = await currentState(this.store, partyDecider, partyStream(code), this.cache);
     if (state.status !== 'registered') throw notFound('PARTY_NOT_FOUND', `No party is registered with code ${code}.`);
+  }
+
+  /** VCLT 29: a territory registered as a party is named by its code (and must be of kind territory); any other by its name. */
+  private async resolveTerritory(named: string): Promise<Territory> {
+    const trimmed = named.trim();
+    if (!PARTY_CODE_PATTERN.test(trimmed)) return { code: null, name: trimmed };
+    const { state } = await currentState(this.store, partyDecider, partyStream(trimmed), this.cache);
+    if (state.status !== 'registered') throw notFound('PARTY_NOT_FOUND', `No party is registered with code ${trimmed} (territory); name an unregistered territory by its name.`);
+    if (state.kind !== 'territory') throw conflict('NOT_A_TERRITORY', `${state.name} is registered as a party of kind ${state.kind}, not a territory.`);
+    return { code: state.code, name: state.name };
   }
 
   /** Eligible parties must be registered; their names and kinds are copied into the instrument's record. */

@@ -22,6 +22,13 @@ import { SignInstrumentHttpController } from './sign-instrument/sign-instrument.
 import { DiscardInstrumentHttpController } from './discard-instrument/discard-instrument.http.controller.js';
 import { TerminateInstrumentHttpController } from './terminate-instrument/terminate-instrument.http.controller.js';
 
+import { ObjectToReservationHttpController } from './object-to-reservation/object-to-reservation.http.controller.js';
+import { WithdrawReservationHttpController } from './withdraw-reservation/withdraw-reservation.http.controller.js';
+import { WithdrawObjectionHttpController } from './withdraw-objection/withdraw-objection.http.controller.js';
+import { NotifyProvisionalApplicationHttpController } from './notify-provisional-application/notify-provisional-application.http.controller.js';
+import { NotifyIntentionNotToBecomePartyHttpController } from './notify-intention-not-to-become-party/notify-intention-not-to-become-party.http.controller.js';
+import { DeclareTerritorialApplicationHttpController } from './declare-territorial-application/declare-territorial-application.http.controller.js';
+
 @Module({
   controllers: [
     CreateInstrumentHttpController,
@@ -44,6 +51,12 @@ import { TerminateInstrumentHttpController } from './terminate-instrument/termin
     NotifyInternalProceduresHttpController,
     RevokeWithdrawalHttpController,
     NotifyTerminationHttpController,
+    ObjectToReservationHttpController,
+    WithdrawReservationHttpController,
+    WithdrawObjectionHttpController,
+    NotifyProvisionalApplicationHttpController,
+    NotifyIntentionNotToBecomePartyHttpController,
+    DeclareTerritorialApplicationHttpController,
   ],
   providers: [ExecuteInstrumentCommandHandler, InstrumentCommands],
 })

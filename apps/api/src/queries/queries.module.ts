@@ -14,6 +14,7 @@ import { ListInstrumentsHttpController } from './list-instruments/list-instrumen
 import { ListInstrumentsHandler } from './list-instruments/list-instruments.query.js';
 import { ListPartiesHttpController } from './list-parties/list-parties.http.controller.js';
 import { ListPartiesHandler } from './list-parties/list-parties.query.js';
+import { ProjectInstrumentHttpController } from './project-instrument/project-instrument.http.controller.js';
 import { ReadYourWritesInterceptor } from './shared/read-your-writes.interceptor.js';
 
 /** The read side: query routes over the read models (ReadModelsModule runs the projector). */
@@ -27,6 +28,7 @@ import { ReadYourWritesInterceptor } from './shared/read-your-writes.interceptor
     GetActivityHttpController,
     GetPendingReviewsHttpController,
     ListPartiesHttpController,
+    ProjectInstrumentHttpController,
   ],
   providers: [
     ReadYourWritesInterceptor,

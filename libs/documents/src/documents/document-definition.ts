@@ -1,6 +1,7 @@
 import type { Instrument, LegalDate } from '#libs/lifecycle';
 import { nounForms, type NounForms } from '../language/instrument-nouns.js';
 import { formatLegalDate } from '../language/legal-dates.js';
+import { placeName } from '../language/place-names.js';
 import type { DocumentLanguage } from '../language/languages.js';
 import type { MessageLookup, MessageNamespace, MessageParams } from '../language/message-catalog.js';
 import type { EntryIntoForceSupport, FinalClauseWording } from '../model/entry-into-force-support.js';
@@ -46,6 +47,8 @@ export interface DocumentDefinition<Input> {
 export const t = (ctx: BuildContext, key: string, params?: MessageParams): string => ctx.messages.t(key, params);
 export const date = (ctx: BuildContext, value: LegalDate | null | undefined, style: 'long' | 'words' = 'long'): string =>
   value ? formatLegalDate(value, ctx.lang, style) : '';
+/** A place as the document's language writes it ("La Havane", "La Habana"). */
+export const place = (ctx: BuildContext, name: string): string => placeName(name, ctx.lang);
 export const partyName = (ctx: BuildContext, code: string): string => ctx.parties.name(code, ctx.lang);
 /** The party's name inside a sentence ("the Netherlands"). */
 export const partyInText = (ctx: BuildContext, code: string): string => ctx.parties.inText(code, ctx.lang);
@@ -95,10 +98,10 @@ export const instrumentLines = (ctx: BuildContext, state: Instrument, asOf?: Leg
   title: state.title,
   kind: instrumentNoun(ctx, state).noun,
   adopted: state.adoption && (!asOf || state.adoption.adoptedOn <= asOf)
-    ? t(ctx, 'common.adoptedAt', { place: state.adoption.place, date: date(ctx, state.adoption.adoptedOn) })
+    ? t(ctx, 'common.adoptedAt', { place: placeName(state.adoption.place, ctx.lang), date: date(ctx, state.adoption.adoptedOn) })
     : '',
   opened: state.signatureOpening && (!asOf || state.signatureOpening.opensOn <= asOf)
-    ? t(ctx, 'common.openedAt', { place: state.signatureOpening.place, date: date(ctx, state.signatureOpening.opensOn) })
+    ? t(ctx, 'common.openedAt', { place: placeName(state.signatureOpening.place, ctx.lang), date: date(ctx, state.signatureOpening.opensOn) })
     : '',
 });
 

@@ -37,7 +37,15 @@ const summarise = (ctx: BuildContext, rule: EntryIntoForceRule): string[] => {
         lines.push(months === 0
           ? t(ctx, 'conditions.instrumentsNextMonth', { count: nth })
           : t(ctx, 'conditions.instrumentsMonths', { months: t(ctx, 'conditions.months', { count: months, words: cardinalWords(months, ctx.lang) }), count: nth }));
+      } else if (timing.kind === 'first-day-of-month-after-days' && days !== null) {
+        lines.push(t(ctx, 'conditions.instrumentsDaysNextMonth', { days: ordinal(ctx, days), count: nth }));
       } else lines.push(t(ctx, 'conditions.other'));
+      if (typeof rule.onDateIfMetBy === 'string') lines.unshift(t(ctx, 'conditions.statedDateIfMet', { date: date(ctx, rule.onDateIfMetBy) }));
+      if (rule.notBefore && 'date' in rule.notBefore) lines.push(t(ctx, 'conditions.notBeforeDate', { date: date(ctx, rule.notBefore.date) }));
+      if (rule.notBefore && 'yearsAfterOpening' in rule.notBefore) {
+        const years = rule.notBefore.yearsAfterOpening;
+        lines.push(t(ctx, 'conditions.notBeforeYears', { count: years, words: cardinalWords(years, ctx.lang) }));
+      }
       if (rule.qualifier || rule.weight || rule.organisationMembers || rule.countedPartyKinds) lines.push(t(ctx, 'conditions.furtherConditions'));
       return lines;
     }

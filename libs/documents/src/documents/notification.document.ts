@@ -1,9 +1,10 @@
+import { reservationObjectionWindowEnd } from '#libs/entry-into-force';
 import type { InstrumentEvent, LegalDate } from '#libs/lifecycle';
 import { DocumentRequestError } from '../model/document-request.error.js';
 import { assess } from '../model/entry-into-force-support.js';
 import { recordAt, type InstrumentRecord } from '../model/instrument-record.js';
 import { notifiableActs, type NotifiableAct } from '../model/notifiable-acts.js';
-import { type BuildContext, type DocumentDefinition, date, depositaryPhrase, instrumentLines, instrumentNoun, letterhead, listWords, partyInText, partyName, t, upper } from './document-definition.js';
+import { type BuildContext, type DocumentDefinition, date, place as placeIn, depositaryPhrase, instrumentLines, instrumentNoun, letterhead, listWords, partyInText, partyName, t, upper } from './document-definition.js';
 
 export interface NotificationInput {
   readonly record: InstrumentRecord;
@@ -46,6 +47,18 @@ const actWord = (ctx: BuildContext, event: InstrumentEvent): string => {
       return t(ctx, 'notification.act.withdrawalRevocation');
     case 'TerminationNotified.v1':
       return t(ctx, 'notification.act.terminationNotice');
+    case 'ReservationObjected.v1':
+      return t(ctx, 'notification.act.objection');
+    case 'ReservationWithdrawn.v1':
+      return t(ctx, 'notification.act.reservationWithdrawal');
+    case 'ObjectionWithdrawn.v1':
+      return t(ctx, 'notification.act.objectionWithdrawal');
+    case 'ProvisionalApplicationNotified.v1':
+      return t(ctx, 'notification.act.provisionalApplication');
+    case 'ProvisionalApplicationTerminated.v1':
+      return t(ctx, 'notification.act.provisionalApplicationTermination');
+    case 'TerritorialApplicationDeclared.v1':
+      return t(ctx, 'notification.act.territorialApplication');
     case 'InstrumentCreated.v1':
     case 'FinalClausesRevised.v1':
     case 'DraftVersionRecorded.v2':
@@ -111,7 +124,8 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         const d = event.data;
         effectedOn = d.signedOn;
         paragraphs.push(t(ctx, d.definitive ? 'notification.signedDefinitively' : 'notification.signed', { date: date(ctx, d.signedOn), party, ...nouns }));
-        const place = d.place ?? state.signatureOpening?.place ?? null;
+        const recordedPlace = d.place ?? state.signatureOpening?.place ?? null;
+        const place = recordedPlace && placeIn(ctx, recordedPlace);
         paragraphs.push(place
           ? t(ctx, 'notification.signatory', { ...nouns, name: d.signatory.name, title: d.signatory.title, place })
           : t(ctx, 'notification.signatoryNoPlace', { ...nouns, name: d.signatory.name, title: d.signatory.title }));
@@ -122,6 +136,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         const d = event.data;
         effectedOn = d.depositedOn;
         paragraphs.push(t(ctx, `notification.deposited.${d.kind}`, { date: date(ctx, d.depositedOn), party, ...nouns }));
+        if (d.succeededOn) paragraphs.push(t(ctx, 'notification.succession', { date: date(ctx, d.succeededOn) }));
         if (d.domesticActOn) paragraphs.push(t(ctx, 'notification.domesticAct', { date: date(ctx, d.domesticActOn) }));
         const own = assess(ctx.entryIntoForce, state, d.depositedOn).partyDates[d.party];
         if (own) paragraphs.push(t(ctx, 'notification.partyEntryIntoForce', { ...nouns, party, date: date(ctx, own) }));
@@ -160,6 +175,51 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         effectedOn = d.notifiedOn;
         paragraphs.push(t(ctx, 'notification.terminationNotice', { date: date(ctx, d.notifiedOn), party, ...nouns }));
         if (d.namedEffectiveOn) paragraphs.push(t(ctx, 'notification.terminationNamedDate', { effective: date(ctx, d.namedEffectiveOn) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'ReservationObjected.v1': {
+        const d = event.data;
+        effectedOn = d.objectedOn;
+        const reservation = acts.find((a) => a.eventId === d.reservationId);
+        paragraphs.push(t(ctx, 'notification.objection', { date: date(ctx, d.objectedOn), party, reserving: partyInText(ctx, d.reservingParty), reference: reservation?.reference ?? '—' }));
+        quote = d.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+        if (d.opposesEntryIntoForce) closing.push(t(ctx, 'notification.objectionOpposes', { ...nouns, party, reserving: partyInText(ctx, d.reservingParty) }));
+        // VCLT 20(5): after the twelve months the reservation was already accepted; the depositary still circulates the objection.
+        const made = reservation?.event.type === 'ReservationMade.v1' ? reservation.event.data.madeOn : null;
+        if (made && d.objectedOn > reservationObjectionWindowEnd(made)) closing.push(t(ctx, 'notification.objectionLate', { end: date(ctx, reservationObjectionWindowEnd(made)) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'ReservationWithdrawn.v1':
+      case 'ObjectionWithdrawn.v1': {
+        const d = event.data;
+        effectedOn = d.notifiedOn;
+        const answered = acts.find((a) => a.eventId === (event.type === 'ReservationWithdrawn.v1' ? event.data.reservationId : event.data.objectionId));
+        const key = event.type === 'ReservationWithdrawn.v1' ? 'notification.reservationWithdrawn' : 'notification.objectionWithdrawn';
+        paragraphs.push(t(ctx, key, { date: date(ctx, d.notifiedOn), party, reference: answered?.reference ?? '—', effective: date(ctx, d.effectiveOn) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'ProvisionalApplicationNotified.v1': {
+        const d = event.data;
+        effectedOn = d.notifiedOn;
+        paragraphs.push(t(ctx, 'notification.provisionalApplication', { date: date(ctx, d.notifiedOn), party, ...nouns, from: date(ctx, d.appliesFrom) }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'ProvisionalApplicationTerminated.v1': {
+        effectedOn = event.data.notifiedOn;
+        paragraphs.push(t(ctx, 'notification.provisionalApplicationTerminated', { date: date(ctx, effectedOn), party, ...nouns }));
+        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        break;
+      }
+      case 'TerritorialApplicationDeclared.v1': {
+        const d = event.data;
+        effectedOn = d.declaredOn;
+        // A registered territory is named as the party directory names it in the language; any other as declared.
+        const territory = d.territory.code ? partyInText(ctx, d.territory.code) : d.territory.name;
+        paragraphs.push(t(ctx, d.extends ? 'notification.territorialExtension' : 'notification.territorialExclusion', { date: date(ctx, d.declaredOn), party, ...nouns, territory, effective: date(ctx, d.effectiveOn) }));
         action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
         break;
       }

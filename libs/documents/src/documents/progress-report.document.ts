@@ -1,4 +1,4 @@
-import { STAGES, type Instrument, type LegalDate, type Stage } from '#libs/lifecycle';
+import { provisionalApplicationAsOf, STAGES, type Instrument, type LegalDate, type Stage } from '#libs/lifecycle';
 import { isParty, participationAsAt, stageAt } from '../model/as-at.js';
 import { assess } from '../model/entry-into-force-support.js';
 import { latestPosition, type InstrumentRecord } from '../model/instrument-record.js';
@@ -72,11 +72,18 @@ export const progressReportDocument: DocumentDefinition<ProgressReportInput> = {
       consents += participants.filter((p) => p.consent).length;
       byStage.set(stage, (byStage.get(stage) ?? 0) + 1);
       const assessment = assess(ctx.entryIntoForce, state, asOf);
-      const entry = assessment.date
+      const dated = assessment.date
         ? date(ctx, assessment.date)
         : assessment.stillRequired !== null && assessment.stillRequired > 0
           ? t(ctx, 'progress.stillRequired', { count: assessment.stillRequired })
           : t(ctx, 'progress.notYet');
+      // VCLT 25: while it is not in force for them, some parties may apply it provisionally.
+      const provisional = state.eligibleParties
+        .map((p) => provisionalApplicationAsOf(state, p.code, assessment.partyDates[p.code] ?? null, asOf))
+        .filter((p) => p?.applied)
+        .map((p) => p!.since)
+        .sort();
+      const entry = provisional.length ? t(ctx, 'progress.provisional', { entry: dated, count: provisional.length, since: date(ctx, provisional[0]!) }) : dated;
       return [
         titleCell(ctx, state),
         t(ctx, `common.stage.${stage}`),

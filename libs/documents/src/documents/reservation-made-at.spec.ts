@@ -62,7 +62,7 @@ describe('when a reservation was made, as its event records it', () => {
     expect(status('fr')).toContain('Cuba : déclaration faite lors de la signature (2 février 2021)');
     expect(status('fr')).toContain('Cuba : réserve faite lors du dépôt (1er juin 2021)');
     expect(status('es')).toContain('Cuba: declaración formulada en el momento de la firma (2 de febrero de 2021)');
-    expect(status('es')).toContain('Saint Lucia: reserva formulada en el momento de la firma (2 de febrero de 2021)');
+    expect(status('es')).toContain('Santa Lucía: reserva formulada en el momento de la firma (2 de febrero de 2021)');
   });
 
   it('reads so in the notification, which follows the act it was made at', () => {

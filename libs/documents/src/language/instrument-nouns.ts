@@ -37,6 +37,14 @@ export const INSTRUMENT_NOUNS = {
     protocol: { noun: 'Protocolo', gender: 'masculine' },
     amendment: { noun: 'Enmienda', gender: 'feminine' },
   },
+  // het Verdrag, het Protocol, het Memorandum (neuter); de Overeenkomst, de Wijziging (common gender).
+  nl: {
+    treaty: { noun: 'Verdrag', gender: 'neuter' },
+    agreement: { noun: 'Overeenkomst', gender: 'feminine' },
+    mou: { noun: 'Memorandum van Overeenstemming', gender: 'neuter' },
+    protocol: { noun: 'Protocol', gender: 'neuter' },
+    amendment: { noun: 'Wijziging', gender: 'feminine' },
+  },
 } as const satisfies Readonly<Record<DocumentLanguage, Readonly<Record<InstrumentKind, Noun>>>>;
 
 /**
@@ -77,6 +85,10 @@ const GRAMMAR: Readonly<Record<DocumentLanguage, Grammar>> = {
     // de el → del, a el → al.
     articles: (_, gender) => (gender === 'feminine' ? ['la ', 'de la ', 'a la '] : ['el ', 'del ', 'al ']),
     mentioned: (noun, gender) => `${noun} mencionad${gender === 'feminine' ? 'a' : 'o'}`,
+  },
+  nl: {
+    articles: (_, gender) => (gender === 'neuter' ? ['het ', 'van het ', 'tot het '] : ['de ', 'van de ', 'tot de ']),
+    mentioned: (noun) => `bovengenoemde ${noun}`,
   },
 };
 

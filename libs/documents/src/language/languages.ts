@@ -1,5 +1,5 @@
 /** The languages documents are written in. English is complete; the others cover the documents their catalogs declare. */
-export const DOCUMENT_LANGUAGES = ['en', 'fr', 'es'] as const;
+export const DOCUMENT_LANGUAGES = ['en', 'fr', 'es', 'nl'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: DocumentLanguage = 'en';
 

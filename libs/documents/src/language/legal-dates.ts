@@ -8,6 +8,7 @@ import type { DocumentLanguage } from './languages.js';
 const MONTHS: Readonly<Record<DocumentLanguage, readonly string[]>> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
   es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
 };
 
@@ -31,7 +32,7 @@ export const dayOf = (timestamp: string): string => {
 };
 
 /**
- * long:  22 May 2019 · 1er mai 2019 · 22 de mayo de 2019
+ * long:  22 May 2019 · 1er mai 2019 · 22 de mayo de 2019 · 22 mei 2019
  * words: the twenty-second day of May two thousand and nineteen · le vingt-deux mai deux mille dix-neuf ·
  *        el veintidós de mayo de dos mil diecinueve
  */
@@ -44,6 +45,8 @@ export const formatLegalDate = (date: string, lang: DocumentLanguage, style: Dat
         return `le ${day === 1 ? 'premier' : cardinalWords(day, 'fr')} ${monthName} ${cardinalWords(year, 'fr')}`;
       case 'es':
         return `el ${day === 1 ? 'primero' : cardinalWords(day, 'es')} de ${monthName} de ${cardinalWords(year, 'es')}`;
+      case 'nl':
+        return `${cardinalWords(day, 'nl')} ${monthName} ${cardinalWords(year, 'nl')}`;
       default:
         return `the ${ordinalWords(day, 'en')} day of ${monthName} ${cardinalWords(year, 'en')}`;
     }

@@ -12,7 +12,7 @@ describe('message catalogs', () => {
   // and a translation may leave a value out but never need a new one, except another form of the instrument's
   // noun where English names it ("au Traité susmentionné" for "the above-mentioned {{noun}}"): every message
   // that names the instrument is given all its forms.
-  it.each(['fr', 'es'] as const)('%s translates every key of each namespace it has, needing no value English lacks', (lang) => {
+  it.each(['fr', 'es', 'nl'] as const)('%s translates every key of each namespace it has, needing no value English lacks', (lang) => {
     const catalog = BUILT_IN_CATALOGS[lang];
     for (const ns of Object.keys(catalog)) {
       const en = BUILT_IN_CATALOGS.en[ns] as Tree;
@@ -29,8 +29,8 @@ describe('message catalogs', () => {
     }
   });
 
-  it('covers the status report and the notification in French and Spanish, but not the model instruments', () => {
-    for (const lang of ['fr', 'es'] as const) {
+  it('covers the status report and the notification in French, Spanish and Dutch, but not the model instruments', () => {
+    for (const lang of ['fr', 'es', 'nl'] as const) {
       expect(coversNamespaces(BUILT_IN_CATALOGS, lang, ['common', 'status', 'conditions'])).toBe(true);
       expect(coversNamespaces(BUILT_IN_CATALOGS, lang, ['common', 'notification'])).toBe(true);
       expect(coversNamespaces(BUILT_IN_CATALOGS, lang, ['common', 'fullPowers'])).toBe(false);

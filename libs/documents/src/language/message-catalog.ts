@@ -1,12 +1,13 @@
 import { en, type MessageNamespace, type Messages } from './messages/en.messages.js';
 import { es } from './messages/es.messages.js';
 import { fr } from './messages/fr.messages.js';
+import { nl } from './messages/nl.messages.js';
 import { FALLBACK_LANGUAGE, type DocumentLanguage } from './languages.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 export type Catalogs = Readonly<Record<DocumentLanguage, Tree>>;
 
-export const BUILT_IN_CATALOGS: Catalogs = { en, fr, es };
+export const BUILT_IN_CATALOGS: Catalogs = { en, fr, es, nl };
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

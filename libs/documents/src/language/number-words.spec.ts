@@ -53,6 +53,23 @@ describe('numbers in words', () => {
     expect(ordinalWords(23, 'es', { beforeNoun: true })).toBe('vigésimo tercer');
   });
 
+  it.each([
+    [1, 'een', 'eerste'],
+    [3, 'drie', 'derde'],
+    [8, 'acht', 'achtste'],
+    [10, 'tien', 'tiende'],
+    [19, 'negentien', 'negentiende'],
+    [20, 'twintig', 'twintigste'],
+    [22, 'tweeëntwintig', 'tweeëntwintigste'],
+    [65, 'vijfenzestig', 'vijfenzestigste'],
+    [101, 'honderdeen', 'honderdeerste'],
+    [180, 'honderdtachtig', 'honderdtachtigste'],
+    [2019, 'tweeduizendnegentien', 'tweeduizendnegentiende'],
+  ])('Dutch %i → %s, %s', (n, cardinal, ordinal) => {
+    expect(cardinalWords(n, 'nl')).toBe(cardinal);
+    expect(ordinalWords(n, 'nl')).toBe(ordinal);
+  });
+
   it('refuses what it cannot write', () => {
     expect(() => cardinalWords(-1, 'en')).toThrow(RangeError);
     expect(() => cardinalWords(1.5, 'fr')).toThrow(RangeError);

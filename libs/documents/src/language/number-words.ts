@@ -145,6 +145,52 @@ const esOrdinal = (n: number, gender: 'm' | 'f', beforeNoun: boolean): string =>
   return text;
 };
 
+// ---- Dutch ("eenentwintig", "tweeëntwintig", "tweeduizendnegentien"; ordinals "eerste", "twintigste") ------
+
+const NL_UNITS = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien'];
+const NL_TENS = ['', '', 'twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig'];
+
+const nlBelowHundred = (n: number): string => {
+  if (n < 20) return NL_UNITS[n]!;
+  const unit = n % 10;
+  const tens = NL_TENS[Math.floor(n / 10)]!;
+  if (unit === 0) return tens;
+  // "en" after a unit ending in e takes a diaeresis: tweeëntwintig, drieëntwintig.
+  const u = NL_UNITS[unit]!;
+  return `${u}${u.endsWith('e') ? 'ën' : 'en'}${tens}`;
+};
+
+const nlBelowThousand = (n: number): string => {
+  const hundreds = Math.floor(n / 100);
+  const rest = n % 100;
+  const head = hundreds === 0 ? '' : hundreds === 1 ? 'honderd' : `${NL_UNITS[hundreds]}honderd`;
+  return rest === 0 ? head || 'nul' : `${head}${nlBelowHundred(rest)}`;
+};
+
+const nlCardinal = (n: number): string => {
+  if (n < 1000) return nlBelowThousand(n);
+  const thousands = Math.floor(n / 1000);
+  const rest = n % 1000;
+  // Written as one word up to a million (tweeduizendnegentien); "duizend" alone for a thousand.
+  const head = thousands === 1 ? 'duizend' : `${nlBelowThousand(thousands)}duizend`;
+  return rest === 0 ? head : `${head}${nlBelowThousand(rest)}`;
+};
+
+const NL_ORD_IRREGULAR: Readonly<Record<string, string>> = { een: 'eerste', drie: 'derde', acht: 'achtste' };
+
+const nlOrdinal = (n: number): string => {
+  const words = nlCardinal(n);
+  // Up to nineteen (and a compound ending in one): -de, with eerste, derde, achtste; from twenty, and after
+  // honderd and duizend: -ste.
+  const last = n % 100;
+  if (last !== 0 && last < 20) {
+    const unit = NL_UNITS[last]!;
+    const stem = words.slice(0, words.length - unit.length);
+    return `${stem}${NL_ORD_IRREGULAR[unit] ?? `${unit}de`}`;
+  }
+  return `${words}ste`;
+};
+
 // ---- entry points ---------------------------------------------------------------------------------------
 
 export const cardinalWords = (n: number, lang: DocumentLanguage): string => {
@@ -154,6 +200,8 @@ export const cardinalWords = (n: number, lang: DocumentLanguage): string => {
       return frCardinal(n);
     case 'es':
       return esCardinal(n);
+    case 'nl':
+      return nlCardinal(n);
     default:
       return enCardinal(n);
   }
@@ -167,6 +215,8 @@ export const ordinalWords = (n: number, lang: DocumentLanguage, options: Ordinal
       return frOrdinal(n, gender);
     case 'es':
       return esOrdinal(n, gender, options.beforeNoun ?? false);
+    case 'nl':
+      return nlOrdinal(n);
     default:
       return enOrdinal(n);
   }

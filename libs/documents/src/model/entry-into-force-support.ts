@@ -1,3 +1,4 @@
+import type { DateExplanation } from '#libs/entry-into-force';
 import type { Instrument, LegalDate } from '#libs/lifecycle';
 import { boundOn, participationAsAt } from './as-at.js';
 
@@ -9,6 +10,8 @@ export interface EntryIntoForceAssessment {
   readonly stillRequired: number | null;
   /** Each bound party's own date of entry into force, where one is determined. */
   readonly partyDates: Readonly<Record<string, LegalDate>>;
+  /** Why the general date is what it is (absent where the engine gives none). */
+  readonly explanation?: DateExplanation | null;
 }
 
 /** How the final clauses name the instrument and the parties. */

@@ -20,6 +20,7 @@ export const ENTRY_INTO_FORCE_ENGINE: EntryIntoForceSupport = {
       date: entryIntoForce.date,
       stillRequired: entryIntoForce.date ? 0 : entryIntoForce.stillRequired.instruments,
       partyDates,
+      explanation: entryIntoForce.explanation,
     };
   },
 };

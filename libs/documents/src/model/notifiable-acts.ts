@@ -8,6 +8,12 @@ export const NOTIFIABLE_KINDS = [
   'consent',
   'internal-procedures',
   'reservation',
+  'objection',
+  'reservation-withdrawal',
+  'objection-withdrawal',
+  'provisional-application',
+  'provisional-application-termination',
+  'territorial-application',
   'withdrawal',
   'withdrawal-revocation',
   'termination-notice',
@@ -80,6 +86,7 @@ export const notifiableActs = (record: InstrumentRecord, prefix = defaultReferen
   const signatureOf = new Map<string, string>();
   const consentOf = new Map<string, string>();
   const withdrawalOf = new Map<string, string>();
+  const provisionalOf = new Map<string, string>();
   // A reservation refers to the act it was made at, as its event records it.
   const actMadeAt: Readonly<Record<Reservation['madeAt'], Map<string, string>>> = { signature: signatureOf, deposit: consentOf };
   let lastBinding: string | null = null;
@@ -108,6 +115,28 @@ export const notifiableActs = (record: InstrumentRecord, prefix = defaultReferen
       case 'InternalProceduresNotified.v1':
         party = event.data.party;
         follows = [signatureOf.get(party)].filter((r): r is string => !!r);
+        break;
+      // An objection, and a withdrawal, refer to the notification of the act they answer.
+      case 'ReservationObjected.v1':
+      case 'ReservationWithdrawn.v1':
+        party = event.data.party;
+        follows = [byEvent.get(event.data.reservationId)?.reference].filter((r): r is string => !!r);
+        break;
+      case 'ObjectionWithdrawn.v1':
+        party = event.data.party;
+        follows = [byEvent.get(event.data.objectionId)?.reference].filter((r): r is string => !!r);
+        break;
+      case 'ProvisionalApplicationNotified.v1':
+        party = event.data.party;
+        follows = [signatureOf.get(party)].filter((r): r is string => !!r);
+        break;
+      case 'ProvisionalApplicationTerminated.v1':
+        party = event.data.party;
+        follows = [provisionalOf.get(party) ?? signatureOf.get(party)].filter((r): r is string => !!r);
+        break;
+      case 'TerritorialApplicationDeclared.v1':
+        party = event.data.party;
+        follows = [consentOf.get(party) ?? signatureOf.get(party)].filter((r): r is string => !!r);
         break;
       case 'WithdrawalNotified.v1':
         party = event.data.party;
@@ -154,6 +183,7 @@ export const notifiableActs = (record: InstrumentRecord, prefix = defaultReferen
       lastBinding = act.reference;
     }
     if (event.type === 'WithdrawalNotified.v1') withdrawalOf.set(event.data.party, act.reference);
+    if (event.type === 'ProvisionalApplicationNotified.v1') provisionalOf.set(event.data.party, act.reference);
     if (event.type === 'EntryIntoForceDetermined.v1') lastEntryIntoForce = act.reference;
   }
   return acts;

@@ -1,5 +1,6 @@
 import type { EligibleParty, PartyKind } from '#libs/lifecycle';
 import type { DocumentLanguage } from '../language/languages.js';
+import { builtInPartyName } from '../language/place-names.js';
 
 /** A party as documents name it: the registry's name, with optional names in other languages. */
 export interface PartyInfo {
@@ -15,7 +16,7 @@ export interface PartyInfo {
   readonly inText?: Readonly<Partial<Record<DocumentLanguage, string>>>;
 }
 
-/** Names from the registry first, then the instrument's snapshot of eligible parties, then the bare code. */
+/** Names from the registry first, then the instrument's snapshot of eligible parties, then the bare code; in another language, its name there. */
 export class PartyDirectory {
   private readonly byCode = new Map<string, PartyInfo>();
 
@@ -26,7 +27,8 @@ export class PartyDirectory {
 
   name(code: string, lang: DocumentLanguage): string {
     const party = this.byCode.get(code);
-    return party?.names?.[lang] ?? party?.name ?? code;
+    // The caller's names first, then the built-in names of the council's members, then the registry's name.
+    return party?.names?.[lang] ?? builtInPartyName(code, lang) ?? party?.name ?? code;
   }
 
   inText(code: string, lang: DocumentLanguage): string {

@@ -139,14 +139,14 @@ describe('DocumentRenderer', () => {
   });
 
   describe('languages', () => {
-    it('writes the status report and the notification in French and Spanish', () => {
-      for (const lang of ['fr', 'es'] as const) {
+    it('writes the status report and the notification in French, Spanish and Dutch', () => {
+      for (const lang of ['fr', 'es', 'nl'] as const) {
         for (const request of [everyType()[3]!, everyType()[4]!]) {
           const doc = renderer.render({ ...request, lang });
           expect([doc.language, doc.requestedLanguage, doc.fallback]).toEqual([lang, lang, false]);
         }
       }
-      expect(renderer.languagesOf('status-report')).toEqual(['en', 'fr', 'es']);
+      expect(renderer.languagesOf('status-report')).toEqual(['en', 'fr', 'es', 'nl']);
       expect(renderer.languagesOf('full-powers')).toEqual(['en']);
     });
 

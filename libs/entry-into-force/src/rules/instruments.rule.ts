@@ -25,6 +25,7 @@ import {
 } from '../validation.js';
 import type { ConsentKind, PartyKind } from '../vocabulary.js';
 import { cardinal, ordinal } from '../words.js';
+import { addYearsTo, formatLegalDateLong, isLegalDate, latestDate, type LegalDate } from '../calendar.js';
 import type { RuleShape } from './rule-shape.js';
 
 /** "Including at least three member States": of the counted instruments, at least `atLeast` from `ofParties`. */
@@ -46,6 +47,9 @@ export interface Weight {
   readonly label?: string;
 }
 
+/** "But in no case earlier than two years after its opening for signature", or than a stated date: the later date wins. */
+export type NotBefore = { readonly yearsAfterOpening: number } | { readonly date: LegalDate };
+
 export interface InstrumentsRule {
   readonly type: 'instruments';
   readonly count: number;
@@ -60,6 +64,10 @@ export interface InstrumentsRule {
   readonly organisationMembers?: OrganisationMembers;
   readonly timing: Timing;
   readonly laterParties?: LaterParties;
+  /** A floor under the general date (never under a later party's own, which is not earlier than the general date anyway). */
+  readonly notBefore?: NotBefore;
+  /** In force on this date if the condition is met by then; met later, the timing applies as usual. */
+  readonly onDateIfMetBy?: LegalDate;
 }
 
 // ---- validation ----------------------------------------------------------------------------------------
@@ -107,6 +115,21 @@ const checkWeight = (v: Validation, value: unknown, path: string): void => {
   checkString(v, value.label, `${path}.label`);
 };
 
+const checkNotBefore = (v: Validation, value: unknown, path: string): void => {
+  if (value === undefined) return;
+  if (!isObject(value) || (('yearsAfterOpening' in value) === ('date' in value))) {
+    fail(v, path, 'must be an object with either yearsAfterOpening (a positive integer) or date (YYYY-MM-DD)');
+    return;
+  }
+  if ('yearsAfterOpening' in value) {
+    checkKnownFields(v, value, path, ['yearsAfterOpening']);
+    checkInteger(v, value.yearsAfterOpening, `${path}.yearsAfterOpening`, 1, 100, true);
+  } else {
+    checkKnownFields(v, value, path, ['date']);
+    if (!isLegalDate(value.date)) fail(v, `${path}.date`, 'must be a calendar date in the form YYYY-MM-DD');
+  }
+};
+
 // ---- evaluation ----------------------------------------------------------------------------------------
 
 interface Tally {
@@ -132,6 +155,19 @@ const instrumentsMet = (rule: InstrumentsRule, t: Tally): boolean =>
   t.count >= rule.count &&
   (rule.qualifier === undefined || t.qualifying! >= rule.qualifier.atLeast) &&
   (rule.weight === undefined || t.weightPercent! >= rule.weight.minimumPercent - 1e-9);
+
+/** The floor a rule sets, where it can be known (a floor counted from the opening needs the opening). */
+export const floorOf = (rule: InstrumentsRule, openedOn: LegalDate | null): LegalDate | null => {
+  if (!rule.notBefore) return null;
+  if ('date' in rule.notBefore) return rule.notBefore.date;
+  return openedOn ? addYearsTo(openedOn, rule.notBefore.yearsAfterOpening) : null;
+};
+
+/** The general date once the condition is met on `metOn`: the stated date if met by then, else the timing; then the floor. */
+export const generalDate = (rule: InstrumentsRule, metOn: LegalDate, openedOn: LegalDate | null): LegalDate => {
+  const counted = rule.onDateIfMetBy && metOn <= rule.onDateIfMetBy ? rule.onDateIfMetBy : applyTiming(metOn, rule.timing);
+  return latestDate(counted, floorOf(rule, openedOn))!;
+};
 
 // ---- words ---------------------------------------------------------------------------------------------
 
@@ -163,7 +199,16 @@ const instrumentsText = (rule: InstrumentsRule, w: ClauseWords): string[] => {
         : `expressed ${their} consent to be bound by it`;
     event = `the date on which ${subject}${qualifier}${weight} ${one ? 'has' : 'have'} ${act}`;
   }
-  const sentences = [`This ${w.noun} shall ${w.enter} ${timingPhrase(rule.timing, event)}.`];
+  const floor = rule.notBefore
+    ? `, but in no case earlier than ${'date' in rule.notBefore ? formatLegalDateLong(rule.notBefore.date) : `${cardinal(rule.notBefore.yearsAfterOpening)} ${rule.notBefore.yearsAfterOpening === 1 ? 'year' : 'years'} after the date on which it was opened for signature`}`
+    : '';
+  // "the date of deposit of the tenth instrument …" / "the date on which ten Parties have …": the condition as a clause.
+  const condition = event.startsWith('the date of deposit of ')
+    ? `${event.slice('the date of deposit of '.length)} has been deposited by that date`
+    : `by that date ${event.slice('the date on which '.length)}`;
+  const sentences = rule.onDateIfMetBy
+    ? [`This ${w.noun} shall ${w.enter} on ${formatLegalDateLong(rule.onDateIfMetBy)}, provided that ${condition}; otherwise, it shall ${w.enter} ${timingPhrase(rule.timing, event)}${floor}.`]
+    : [`This ${w.noun} shall ${w.enter} ${timingPhrase(rule.timing, event)}${floor}.`];
   const org = organisationSentence(rule.organisationMembers, w);
   if (org) sentences.push(org);
   const afterTrigger = simple ? `after the deposit of the ${ordinal(rule.count)} instrument of ${list}` : `after the conditions for its ${w.entry} have been met`;
@@ -178,6 +223,8 @@ export const instrumentsShape: RuleShape<InstrumentsRule> = {
   fields: {
     type: true,
     count: true,
+    notBefore: true,
+    onDateIfMetBy: true,
     countedConsents: true,
     countDefinitiveSignatures: true,
     countedPartyKinds: true,
@@ -198,6 +245,8 @@ export const instrumentsShape: RuleShape<InstrumentsRule> = {
     checkOrganisationMembers(v, value.organisationMembers, `${path}.organisationMembers`);
     checkTiming(v, value.timing, `${path}.timing`, true);
     checkLaterParties(v, value.laterParties, `${path}.laterParties`);
+    checkNotBefore(v, value.notBefore, `${path}.notBefore`);
+    if (value.onDateIfMetBy !== undefined && !isLegalDate(value.onDateIfMetBy)) fail(v, `${path}.onDateIfMetBy`, 'must be a calendar date in the form YYYY-MM-DD');
   },
 
   evaluate: (rule, ctx) => {
@@ -222,7 +271,7 @@ export const instrumentsShape: RuleShape<InstrumentsRule> = {
         };
     return {
       trigger,
-      date: trigger ? applyTiming(trigger.on, rule.timing) : null,
+      date: trigger ? generalDate(rule, trigger.on, ctx.facts.openedForSignatureOn ?? null) : null,
       instrumentsRequired: rule.count,
       instrumentsDeposited: now.count,
       qualifyingDeposited: now.qualifying,

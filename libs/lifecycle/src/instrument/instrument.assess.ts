@@ -50,6 +50,7 @@ export const instrumentFacts = (state: Instrument): InstrumentFacts => {
   return {
     eligibleParties: parties.map(({ order: _order, index: _index, ...facts }) => facts),
     adoptedOn: state.adoption?.adoptedOn ?? null,
+    openedForSignatureOn: state.signatureOpening?.opensOn ?? null,
     // The parties eligible for an amendment are the parent's parties when it was adopted.
     partiesAtAdoption: state.adoption ? state.eligibleParties.length : null,
     termination: state.terminationNotice
@@ -60,7 +61,7 @@ export const instrumentFacts = (state: Instrument): InstrumentFacts => {
 
 /** Entry into force, per-party dates, withdrawals and the MOU term; with asOf, as they stood that day. */
 export const assessInstrument = (state: Instrument, options: { asOf?: LegalDate } = {}): InstrumentAssessment =>
-  evaluateInstrument(instrumentTerms(state), instrumentFacts(state), options);
+  evaluateInstrument(instrumentTerms(state), instrumentFacts(state), { ...options, partyNames: Object.fromEntries(state.eligibleParties.map((p) => [p.code, p.name])) });
 
 /** The stage on a date, counting an MOU whose term has ended, or that was terminated on notice, as terminated. */
 export const instrumentStageAsOf = (state: Instrument, asOf: LegalDate, assessment = assessInstrument(state, { asOf })): Stage => {

@@ -9,7 +9,9 @@ import type {
   InstrumentText,
   ReservationKind,
   ReservationMoment,
+  ProvisionalApplicationClause,
   Signatory,
+  Territory,
   TermTerms,
   Votes,
   WithdrawalTerms,
@@ -32,6 +34,7 @@ export type CreateInstrument = Command<
     entryIntoForce: EntryIntoForceRule | null;
     withdrawal?: WithdrawalTerms | null;
     term?: TermTerms | null;
+    provisionalApplication?: ProvisionalApplicationClause | null;
     text: InstrumentText | null;
     /** The date the first draft was prepared, when it is sent with the creation; default: today. */
     preparedOn?: LegalDate;
@@ -40,7 +43,12 @@ export type CreateInstrument = Command<
 /** Each clause left out (undefined) stays as it is; null returns withdrawal or term to the default. */
 export type ReviseFinalClauses = Command<
   'ReviseFinalClauses',
-  { entryIntoForce?: EntryIntoForceRule; withdrawal?: WithdrawalTerms | null; term?: TermTerms | null }
+  {
+    entryIntoForce?: EntryIntoForceRule;
+    withdrawal?: WithdrawalTerms | null;
+    term?: TermTerms | null;
+    provisionalApplication?: ProvisionalApplicationClause | null;
+  }
 >;
 /** Negotiation steps may carry the day they happened (a meeting); without it they count as recorded. */
 export type RecordDraft = Command<'RecordDraft', { text: InstrumentText; summary: string; preparedOn?: LegalDate }>;
@@ -68,7 +76,29 @@ export type SignInstrument = Command<
 >;
 export type DepositConsent = Command<
   'DepositConsent',
-  { party: string; kind: ConsentKind; depositedOn: LegalDate; domesticActOn: LegalDate | null }
+  {
+    party: string;
+    kind: ConsentKind;
+    depositedOn: LegalDate;
+    domesticActOn: LegalDate | null;
+    /** Succession only: the date of succession (the deposit date is that of the notification). */
+    succeededOn?: LegalDate | null;
+  }
+>;
+export type ObjectToReservation = Command<
+  'ObjectToReservation',
+  { party: string; reservationId: string; text: string; objectedOn: LegalDate; opposesEntryIntoForce: boolean }
+>;
+/** Without a named date, a withdrawal takes effect on the notification's receipt (VCLT 22(3)). */
+export type WithdrawReservation = Command<'WithdrawReservation', { party: string; reservationId: string; notifiedOn: LegalDate; effectiveOn: LegalDate | null }>;
+export type WithdrawObjection = Command<'WithdrawObjection', { party: string; objectionId: string; notifiedOn: LegalDate; effectiveOn: LegalDate | null }>;
+/** Without a date, provisional application begins on the notification. */
+export type NotifyProvisionalApplication = Command<'NotifyProvisionalApplication', { party: string; notifiedOn: LegalDate; appliesFrom: LegalDate | null }>;
+export type NotifyIntentionNotToBecomeParty = Command<'NotifyIntentionNotToBecomeParty', { party: string; notifiedOn: LegalDate }>;
+/** The territory is resolved by the handler: a registered party of kind territory by its code, otherwise a name. */
+export type DeclareTerritorialApplication = Command<
+  'DeclareTerritorialApplication',
+  { party: string; territory: Territory; extends: boolean; declaredOn: LegalDate; effectiveOn: LegalDate | null }
 >;
 export type NotifyInternalProcedures = Command<'NotifyInternalProcedures', { party: string; notifiedOn: LegalDate }>;
 export type RevokeWithdrawal = Command<'RevokeWithdrawal', { party: string; revokedOn: LegalDate }>;
@@ -96,6 +126,12 @@ export type InstrumentCommand =
   | DepositConsent
   | NotifyInternalProcedures
   | MakeReservation
+  | ObjectToReservation
+  | WithdrawReservation
+  | WithdrawObjection
+  | NotifyProvisionalApplication
+  | NotifyIntentionNotToBecomeParty
+  | DeclareTerritorialApplication
   | NotifyWithdrawal
   | RevokeWithdrawal
   | NotifyTermination

@@ -9,6 +9,8 @@ import { evolveInstrument, initialInstrumentState, type InstrumentState } from '
 import { correct } from './correction.decide.js';
 import { create, decideNegotiation, discard, terminate } from './negotiation.decide.js';
 import { decidePartyAct } from './party-acts.decide.js';
+import { decideObjection } from './objections.decide.js';
+import { decideApplication } from './application.decide.js';
 
 export const decideInstrument = (command: InstrumentCommand, state: InstrumentState, context: CommandContext): InstrumentEvent[] => {
   if (command.type === 'CreateInstrument') return create(command, state, context);
@@ -36,6 +38,14 @@ export const decideInstrument = (command: InstrumentCommand, state: InstrumentSt
     case 'NotifyInternalProcedures':
     case 'NotifyTermination':
       return decidePartyAct(command, instrument, context);
+    case 'ObjectToReservation':
+    case 'WithdrawReservation':
+    case 'WithdrawObjection':
+      return decideObjection(command, instrument, context);
+    case 'NotifyProvisionalApplication':
+    case 'NotifyIntentionNotToBecomeParty':
+    case 'DeclareTerritorialApplication':
+      return decideApplication(command, instrument, context);
     case 'TerminateInstrument':
       return terminate(instrument, command, context);
     case 'DiscardInstrument':

@@ -45,6 +45,11 @@ export interface Votes {
   readonly against: number;
   readonly abstentions: number;
 }
+/**
+ * VCLT 25(1)(a): the final clauses may say that the instrument is applied provisionally, by every signatory
+ * from its signature, or from a date (by those that have signed by then, and by later signatories from signing).
+ */
+export type ProvisionalApplicationClause = { readonly from: 'signature' } | { readonly from: 'date'; readonly date: LegalDate };
 /** The final clauses as data; the entry-into-force library evaluates them. */
 export type { EntryIntoForceRule, TermTerms, WithdrawalTerms };
 
@@ -66,6 +71,8 @@ export type InstrumentCreated = DomainEvent<
     readonly withdrawal?: WithdrawalTerms | null;
     /** An MOU's term, renewal and termination on notice; absent: open-ended. */
     readonly term?: TermTerms | null;
+    /** Absent: the final clauses foresee no provisional application (a party may still declare it). */
+    readonly provisionalApplication?: ProvisionalApplicationClause | null;
     readonly createdOn: LegalDate;
   }
 >;
@@ -74,7 +81,13 @@ export type InstrumentDiscarded = DomainEvent<'InstrumentDiscarded.v1', { readon
 /** The final clauses may be revised until the text is adopted. */
 export type FinalClausesRevised = DomainEvent<
   'FinalClausesRevised.v1',
-  { readonly entryIntoForce: EntryIntoForceRule; readonly withdrawal: WithdrawalTerms | null; readonly term: TermTerms | null }
+  {
+    readonly entryIntoForce: EntryIntoForceRule;
+    readonly withdrawal: WithdrawalTerms | null;
+    readonly term: TermTerms | null;
+    /** Absent on revisions recorded before the clause existed: provisional application stays as it was. */
+    readonly provisionalApplication?: ProvisionalApplicationClause | null;
+  }
 >;
 /** v2: every version carries the date it was prepared (v1 had it optional; the decoder upcasts v1). */
 export type DraftVersionRecorded = DomainEvent<
@@ -146,6 +159,11 @@ export type ConsentDeposited = DomainEvent<
     readonly depositedOn: LegalDate;
     /** The separate domestic step (parliament's approval), where one exists. */
     readonly domesticActOn: LegalDate | null;
+    /**
+     * Succession only: the date from which the successor State considers itself bound (often its independence);
+     * `depositedOn` is then the date of the notification of succession. Absent on events recorded before it existed.
+     */
+    readonly succeededOn?: LegalDate | null;
   }
 >;
 /** Bilateral agreements: a party notifies the other that its internal procedures are complete. */
@@ -162,6 +180,55 @@ export type ReservationMade = DomainEvent<
     readonly madeOn: LegalDate;
     /** Formulated when signing or when depositing the instrument of consent (VCLT 19, 23), on that act's date. */
     readonly madeAt: ReservationMoment;
+  }
+>;
+/** VCLT 20, 21: a party objects to another party's reservation; 20(4)(b): it may oppose entry into force between the two. */
+export type ReservationObjected = DomainEvent<
+  'ReservationObjected.v1',
+  {
+    readonly party: string;
+    /** The event that made the reservation objected to. */
+    readonly reservationId: string;
+    readonly reservingParty: string;
+    readonly text: string;
+    readonly objectedOn: LegalDate;
+    /** VCLT 20(4)(b): the objecting party opposes the entry into force of the instrument between itself and the reserving party. */
+    readonly opposesEntryIntoForce: boolean;
+  }
+>;
+/** VCLT 22(3): effective when the notification is received, or on the later date it names. */
+export type ReservationWithdrawn = DomainEvent<
+  'ReservationWithdrawn.v1',
+  { readonly party: string; readonly reservationId: string; readonly notifiedOn: LegalDate; readonly effectiveOn: LegalDate }
+>;
+export type ObjectionWithdrawn = DomainEvent<
+  'ObjectionWithdrawn.v1',
+  { readonly party: string; readonly objectionId: string; readonly notifiedOn: LegalDate; readonly effectiveOn: LegalDate }
+>;
+/** VCLT 25(1)(b): a party declares that it applies the instrument provisionally, from a date. */
+export type ProvisionalApplicationNotified = DomainEvent<
+  'ProvisionalApplicationNotified.v1',
+  { readonly party: string; readonly notifiedOn: LegalDate; readonly appliesFrom: LegalDate }
+>;
+/** VCLT 25(2): the party notifies its intention not to become a party; provisional application ends on that notice. */
+export type ProvisionalApplicationTerminated = DomainEvent<
+  'ProvisionalApplicationTerminated.v1',
+  { readonly party: string; readonly notifiedOn: LegalDate }
+>;
+/** VCLT 29: a territory for whose international relations the party is responsible, by party code where registered as one. */
+export interface Territory {
+  readonly code: string | null;
+  readonly name: string;
+}
+export type TerritorialApplicationDeclared = DomainEvent<
+  'TerritorialApplicationDeclared.v1',
+  {
+    readonly party: string;
+    readonly territory: Territory;
+    /** false: the party declares that the instrument does not extend to the territory. */
+    readonly extends: boolean;
+    readonly declaredOn: LegalDate;
+    readonly effectiveOn: LegalDate;
   }
 >;
 export type WithdrawalNotified = DomainEvent<
@@ -217,6 +284,12 @@ export type InstrumentEvent =
   | ConsentDeposited
   | InternalProceduresNotified
   | ReservationMade
+  | ReservationObjected
+  | ReservationWithdrawn
+  | ObjectionWithdrawn
+  | ProvisionalApplicationNotified
+  | ProvisionalApplicationTerminated
+  | TerritorialApplicationDeclared
   | WithdrawalNotified
   | WithdrawalRevoked
   | TerminationNotified

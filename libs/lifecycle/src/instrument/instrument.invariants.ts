@@ -148,6 +148,13 @@ export const checkParticipation = (state: Instrument, party: string): void => {
     if (p.consent.domesticActOn && p.consent.domesticActOn > p.consent.depositedOn) {
       throw conflict('DOMESTIC_ACT_AFTER_DEPOSIT', `${name}'s domestic act (${p.consent.domesticActOn}) cannot come after the deposit of its instrument (${p.consent.depositedOn}).`);
     }
+    // A correction must keep the date of succession a succession's own, and not after its notification.
+    if (p.consent.succeededOn && p.consent.kind !== 'succession') {
+      throw conflict('SUCCESSION_DATE_FOR_SUCCESSION', `${name}'s instrument is one of ${p.consent.kind}; only a succession has a date of succession.`);
+    }
+    if (p.consent.succeededOn && p.consent.succeededOn > p.consent.depositedOn) {
+      throw conflict('SUCCESSION_AFTER_NOTIFICATION', `${name}'s date of succession (${p.consent.succeededOn}) cannot come after its notification of succession (${p.consent.depositedOn}).`);
+    }
     if (opening && p.consent.depositedOn < opening.opensOn) {
       throw conflict('DEPOSIT_BEFORE_OPENING', `${name} cannot deposit an instrument on ${p.consent.depositedOn}, before the ${NOUN[state.kind]} opened on ${opening.opensOn}.`);
     }

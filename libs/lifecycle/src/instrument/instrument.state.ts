@@ -14,6 +14,9 @@ import type {
   InstrumentText,
   ConsentDeposited,
   InternalProceduresNotified,
+  ProvisionalApplicationClause,
+  ReservationObjected,
+  TerritorialApplicationDeclared,
   ReservationMade,
   ReviewDecided,
   SignatureOpened,
@@ -53,7 +56,18 @@ export type Adoption = Recorded<TextAdopted['data']>;
 export type SignatureOpening = Recorded<SignatureOpened['data']>;
 export type Signature = Recorded<Omit<InstrumentSigned['data'], 'party'>>;
 export type Consent = Recorded<Omit<ConsentDeposited['data'], 'party'>>;
-export type Reservation = Recorded<Omit<ReservationMade['data'], 'party'>>;
+/** A withdrawal of a reservation or of an objection (VCLT 22): from `effectiveOn`, it no longer applies. */
+export interface ActWithdrawal {
+  readonly notifiedOn: LegalDate;
+  readonly effectiveOn: LegalDate;
+  readonly eventId: string;
+}
+export type Reservation = Recorded<Omit<ReservationMade['data'], 'party'>> & { readonly withdrawal?: ActWithdrawal | null };
+/** An objection the party made to another party's reservation. */
+export type Objection = Recorded<Omit<ReservationObjected['data'], 'party'>> & { readonly withdrawal?: ActWithdrawal | null };
+/** Provisional application declared by the party itself (VCLT 25(1)(b)). */
+export type ProvisionalApplication = Recorded<{ readonly notifiedOn: LegalDate; readonly appliesFrom: LegalDate }>;
+export type TerritorialDeclaration = Recorded<Omit<TerritorialApplicationDeclared['data'], 'party'>>;
 export type Withdrawal = Recorded<Omit<WithdrawalNotified['data'], 'party'>> & { readonly revokedOn?: LegalDate | null };
 export type Notification = Recorded<Omit<InternalProceduresNotified['data'], 'party'>>;
 
@@ -64,6 +78,13 @@ export interface Participation {
   readonly withdrawal: Withdrawal | null;
   /** Bilateral agreements only. */
   readonly notification?: Notification | null;
+  /** Objections this party made to others' reservations. */
+  readonly objections?: readonly Objection[];
+  readonly provisionalApplication?: ProvisionalApplication | null;
+  /** VCLT 25(2): its notice that it will not become a party, which ends provisional application. */
+  readonly provisionalApplicationEnded?: Recorded<{ readonly notifiedOn: LegalDate }> | null;
+  /** Territories to which it extends (or does not extend) the instrument, in the order declared. */
+  readonly territories?: readonly TerritorialDeclaration[];
 }
 
 export interface Instrument {
@@ -78,6 +99,8 @@ export interface Instrument {
   readonly entryIntoForceRule: EntryIntoForceRule;
   readonly withdrawalTerms: WithdrawalTerms | null;
   readonly term: TermTerms | null;
+  /** Provisional application under the final clauses, if they provide for it. */
+  readonly provisionalApplication?: ProvisionalApplicationClause | null;
   readonly terminationNotice: Omit<TerminationNotified['data'], 'party'> & { readonly by: string } | null;
   readonly createdOn: LegalDate;
   readonly drafts: readonly DraftVersion[];
@@ -131,6 +154,7 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
       entryIntoForceRule: d.entryIntoForce,
       withdrawalTerms: d.withdrawal ?? null,
       term: d.term ?? null,
+      provisionalApplication: d.provisionalApplication ?? null,
       terminationNotice: null,
       createdOn: d.createdOn,
       drafts: [],
@@ -147,7 +171,13 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
   if (state.stage === 'none') return state; // no event but creation can start a stream
   switch (event.type) {
     case 'FinalClausesRevised.v1':
-      return { ...state, entryIntoForceRule: event.data.entryIntoForce, withdrawalTerms: event.data.withdrawal, term: event.data.term };
+      return {
+        ...state,
+        entryIntoForceRule: event.data.entryIntoForce,
+        withdrawalTerms: event.data.withdrawal,
+        term: event.data.term,
+        ...(event.data.provisionalApplication !== undefined ? { provisionalApplication: event.data.provisionalApplication } : {}),
+      };
     case 'DraftVersionRecorded.v2':
       return { ...state, drafts: [...state.drafts, { ...event.data, recordedAt: metadata.recordedAt }] };
     case 'ReviewRequested.v1':
@@ -218,6 +248,34 @@ export const evolveInstrument = (state: InstrumentState, envelope: EventEnvelope
         reservations: [...p.reservations, { ...reservation, eventId }],
       }));
       return indexAct(next, eventId, event.type, party);
+    }
+    case 'ReservationObjected.v1': {
+      const { party, ...objection } = event.data;
+      return withParticipant(state, party, (p) => ({ ...p, objections: [...(p.objections ?? []), { ...objection, eventId }] }));
+    }
+    case 'ReservationWithdrawn.v1': {
+      const { party, reservationId, notifiedOn, effectiveOn } = event.data;
+      return withParticipant(state, party, (p) => ({
+        ...p,
+        reservations: p.reservations.map((r) => (r.eventId === reservationId ? { ...r, withdrawal: { notifiedOn, effectiveOn, eventId } } : r)),
+      }));
+    }
+    case 'ObjectionWithdrawn.v1': {
+      const { party, objectionId, notifiedOn, effectiveOn } = event.data;
+      return withParticipant(state, party, (p) => ({
+        ...p,
+        objections: (p.objections ?? []).map((o) => (o.eventId === objectionId ? { ...o, withdrawal: { notifiedOn, effectiveOn, eventId } } : o)),
+      }));
+    }
+    case 'ProvisionalApplicationNotified.v1': {
+      const { party, notifiedOn, appliesFrom } = event.data;
+      return withParticipant(state, party, (p) => ({ ...p, provisionalApplication: { notifiedOn, appliesFrom, eventId } }));
+    }
+    case 'ProvisionalApplicationTerminated.v1':
+      return withParticipant(state, event.data.party, (p) => ({ ...p, provisionalApplicationEnded: { notifiedOn: event.data.notifiedOn, eventId } }));
+    case 'TerritorialApplicationDeclared.v1': {
+      const { party, ...declaration } = event.data;
+      return withParticipant(state, party, (p) => ({ ...p, territories: [...(p.territories ?? []), { ...declaration, eventId }] }));
     }
     case 'WithdrawalNotified.v1': {
       const { party, ...withdrawal } = event.data;

@@ -22,6 +22,7 @@ import {
   requireValidTerms,
 } from './instrument.invariants.js';
 import { redetermine, simulate } from './instrument.redetermine.js';
+import { requireProvisionalClause } from './provisional-application.js';
 import type { Instrument, InstrumentState } from './instrument.state.js';
 
 export type NegotiationCommand = Extract<
@@ -33,17 +34,21 @@ export const decideNegotiation = (command: NegotiationCommand, instrument: Instr
   switch (command.type) {
     case 'ReviseFinalClauses': {
       requireStage(instrument, ['drafting', 'in-review', 'approved'], 'revising the final clauses');
-      const { entryIntoForce, withdrawal, term } = command.data;
-      if (entryIntoForce === undefined && withdrawal === undefined && term === undefined) {
-        throw invalid('entryIntoForce', 'Give at least one clause to revise: entryIntoForce, withdrawal or term.', 'NOTHING_TO_REVISE');
+      const { entryIntoForce, withdrawal, term, provisionalApplication } = command.data;
+      if (entryIntoForce === undefined && withdrawal === undefined && term === undefined && provisionalApplication === undefined) {
+        throw invalid('entryIntoForce', 'Give at least one clause to revise: entryIntoForce, withdrawal, term or provisionalApplication.', 'NOTHING_TO_REVISE');
       }
+      if (provisionalApplication) requireProvisionalClause(provisionalApplication);
       const terms = {
         entryIntoForce: entryIntoForce ?? instrument.entryIntoForceRule,
         withdrawal: withdrawal === undefined ? instrument.withdrawalTerms : withdrawal,
         term: term === undefined ? instrument.term : term,
       };
       requireValidTerms(terms, instrument.eligibleParties);
-      const event: InstrumentEvent = { type: 'FinalClausesRevised.v1', data: terms };
+      const event: InstrumentEvent = {
+        type: 'FinalClausesRevised.v1',
+        data: { ...terms, ...(provisionalApplication !== undefined ? { provisionalApplication } : {}) },
+      };
       return [event, ...redetermine(instrument, simulate(instrument, [event]))];
     }
     case 'RecordDraft': {
@@ -147,6 +152,7 @@ export const create = (command: CreateInstrument, state: InstrumentState, contex
   const preparedOn = d.preparedOn ?? context.today;
   notInFuture('preparedOn', preparedOn, context);
   requireValidTerms({ entryIntoForce: d.entryIntoForce ?? defaultRule, withdrawal: d.withdrawal ?? null, term: d.term ?? null }, d.eligibleParties);
+  if (d.provisionalApplication) requireProvisionalClause(d.provisionalApplication);
   const events: InstrumentEvent[] = [
     {
       type: 'InstrumentCreated.v1',
@@ -161,6 +167,7 @@ export const create = (command: CreateInstrument, state: InstrumentState, contex
         entryIntoForce: d.entryIntoForce ?? defaultRule,
         ...(d.withdrawal ? { withdrawal: d.withdrawal } : {}),
         ...(d.term ? { term: d.term } : {}),
+        ...(d.provisionalApplication ? { provisionalApplication: d.provisionalApplication } : {}),
         createdOn: context.today,
       },
     },

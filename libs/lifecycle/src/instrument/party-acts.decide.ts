@@ -6,7 +6,7 @@ import { assessInstrument } from './instrument.assess.js';
 import { boundOn } from './instrument.acts.js';
 import type { DepositConsent, InstrumentCommand, NotifyWithdrawal } from './instrument.commands.js';
 import type { InstrumentEvent } from './instrument.events.js';
-import { isBound, nameOf, notInFuture, NOUN, participation, plausibleAhead, requireEligible, requireStage } from './instrument.invariants.js';
+import { isBound, nameOf, notInFuture, NOUN, participation, plausible, plausibleAhead, requireEligible, requireStage } from './instrument.invariants.js';
 import { partyAct } from './instrument.redetermine.js';
 import type { Instrument } from './instrument.state.js';
 
@@ -134,6 +134,7 @@ const notifyWithdrawal = (instrument: Instrument, command: NotifyWithdrawal, con
 
 const depositConsent = (instrument: Instrument, command: DepositConsent, context: CommandContext): InstrumentEvent[] => {
   const { party, kind, depositedOn, domesticActOn } = command.data;
+  const succeededOn = command.data.succeededOn ?? null;
   requireStage(instrument, ['open-for-signature', 'in-force'], 'deposit of an instrument of consent');
   const eligible = requireEligible(instrument, party);
   notInFuture('depositedOn', depositedOn, context);
@@ -144,6 +145,14 @@ const depositConsent = (instrument: Instrument, command: DepositConsent, context
   if (p?.signature?.definitive) {
     throw conflict('ALREADY_BOUND', `${name} signed definitively on ${p.signature.signedOn} and is already bound; no instrument of consent is needed.`);
   }
-  return partyAct(instrument, party, { type: 'ConsentDeposited.v1', data: { party, kind, depositedOn, domesticActOn } });
+  if (succeededOn) {
+    if (kind !== 'succession') throw invalid('succeededOn', `succeededOn is the date of succession; ${name} deposits an instrument of ${kind}.`, 'SUCCESSION_DATE_FOR_SUCCESSION');
+    plausible('succeededOn', succeededOn);
+    if (succeededOn > depositedOn) throw invalid('succeededOn', `The date of succession (${succeededOn}) cannot come after the notification of succession (${depositedOn}).`, 'SUCCESSION_AFTER_NOTIFICATION');
+  }
+  return partyAct(instrument, party, {
+    type: 'ConsentDeposited.v1',
+    data: { party, kind, depositedOn, domesticActOn, ...(succeededOn ? { succeededOn } : {}) },
+  });
 };
 

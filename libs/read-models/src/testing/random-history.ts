@@ -94,6 +94,8 @@ export const randomHistory = async (store: EventStore, seed: number, steps = 250
         entryIntoForce: pick(RULES[kind] ?? [null]),
         withdrawal: pick(WITHDRAWALS),
         term: kind === 'mou' ? pick(TERMS) : null,
+        // Some treaties are applied provisionally by their signatories under their final clauses (VCLT 25(1)(a)).
+        provisionalApplication: kind === 'treaty' && random() < 0.5 ? { from: 'signature' } : null,
         text,
         preparedOn: '2014-01-06',
       },
@@ -173,6 +175,7 @@ const nextCommand = (
           : { notifiedOn: between(opensOn) };
         return { type: 'CorrectAct', data: { eventId, reason: 'Corrected from the original.', changes } };
       }
+      if (roll >= 0.95) return practiceAct(s, party, random, pick, between);
       if (roll < 0.02) return { type: 'TerminateInstrument', data: { terminatedOn: between(s.entryIntoForce?.date ?? opensOn), reason: 'Replaced.' } };
       const boundOn = p?.consent?.depositedOn ?? (p?.signature?.definitive ? p.signature.signedOn : null);
       if (roll < 0.13 && s.kind === 'mou' && boundOn && !s.terminationNotice) {
@@ -196,6 +199,45 @@ const nextCommand = (
       return null;
     }
   }
+};
+
+/** Objections, withdrawals of reservations and objections, provisional and territorial application. */
+const practiceAct = (
+  s: Instrument,
+  party: EligibleParty,
+  random: () => number,
+  pick: <T>(items: readonly T[]) => T,
+  between: (from?: string | null, to?: string) => string,
+): InstrumentCommand | null => {
+  const p = s.participants[party.code];
+  const reservations = Object.entries(s.participants).flatMap(([code, q]) => q.reservations.map((r) => ({ code, r })));
+  const roll = random();
+  if (roll < 0.3 && reservations.length) {
+    const { r } = pick(reservations);
+    return { type: 'ObjectToReservation', data: { party: party.code, reservationId: r.eventId, text: 'Incompatible with the object and purpose.', objectedOn: between(r.madeOn), opposesEntryIntoForce: random() < 0.3 } };
+  }
+  const own = p?.reservations ?? [];
+  if (roll < 0.45 && own.length) {
+    const r = pick(own);
+    const notifiedOn = between(r.madeOn);
+    return { type: 'WithdrawReservation', data: { party: party.code, reservationId: r.eventId, notifiedOn, effectiveOn: random() < 0.3 ? between(notifiedOn, '2035-01-01') : null } };
+  }
+  const objections = p?.objections ?? [];
+  if (roll < 0.55 && objections.length) {
+    const o = pick(objections);
+    return { type: 'WithdrawObjection', data: { party: party.code, objectionId: o.eventId, notifiedOn: between(o.objectedOn), effectiveOn: null } };
+  }
+  if (roll < 0.75) {
+    const notifiedOn = between(s.signatureOpening?.opensOn);
+    return { type: 'NotifyProvisionalApplication', data: { party: party.code, notifiedOn, appliesFrom: random() < 0.5 ? between(notifiedOn, '2035-01-01') : null } };
+  }
+  if (roll < 0.85) return { type: 'NotifyIntentionNotToBecomeParty', data: { party: party.code, notifiedOn: between(p?.provisionalApplication?.appliesFrom ?? s.signatureOpening?.opensOn) } };
+  const first = p?.signature?.signedOn ?? p?.consent?.depositedOn ?? s.signatureOpening?.opensOn;
+  const declaredOn = between(first);
+  return {
+    type: 'DeclareTerritorialApplication',
+    data: { party: party.code, territory: random() < 0.5 ? { code: 'VGB', name: 'Party VGB' } : { code: null, name: 'Montserrat' }, extends: random() < 0.8, declaredOn, effectiveOn: random() < 0.5 ? between(declaredOn, '2035-01-01') : null },
+  };
 };
 
 /** The negotiation and adoption steps, by stage. */

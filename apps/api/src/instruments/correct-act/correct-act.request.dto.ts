@@ -36,6 +36,7 @@ export class CorrectActRequestDto {
   @ApiPropertyOptional({ enum: KINDS }) @Optional() @IsIn(KINDS) kind?: string;
   @ApiPropertyOptional({ example: '2019-11-01' }) @Optional() @IsLegalDate() depositedOn?: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: '2019-10-14' }) @OptionalNullable() @IsLegalDate() domesticActOn?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '1983-09-19', description: 'Succession: the date of succession.' }) @OptionalNullable() @IsLegalDate() succeededOn?: string | null;
   @ApiPropertyOptional({ minLength: 1, maxLength: 20_000 }) @Optional() @IsString() @MinLength(1) @MaxLength(20_000) text?: string;
   @ApiPropertyOptional({ example: '2019-11-01' }) @Optional() @IsLegalDate() madeOn?: string;
   @ApiPropertyOptional({ enum: RESERVATION_MOMENTS }) @Optional() @IsIn(RESERVATION_MOMENTS) madeAt?: string;

@@ -6,7 +6,7 @@ import { InstrumentCommandResponse } from '../../common/answers.dto.js';
 import { HttpWrite } from '../../common/command-request.js';
 import { uuidFromKey } from '../../common/command-runner.js';
 import { WriteRoute } from '../../common/route-declarations.js';
-import { finalClauseExamples } from '../shared/final-clauses.dto.js';
+import { finalClauseExamples, provisionalClauseOf } from '../shared/final-clauses.dto.js';
 import { InstrumentCommands } from '../shared/instrument-commands.js';
 import { CreateInstrumentRequestDto } from './create-instrument.request.dto.js';
 import { LEGAL_OFFICER } from '../../identity/access-rule.js';
@@ -48,6 +48,7 @@ export class CreateInstrumentHttpController {
         entryIntoForce: (body.entryIntoForce as EntryIntoForceRule | undefined) ?? null,
         withdrawal: (body.withdrawal as WithdrawalTerms | null | undefined) ?? null,
         term: (body.term as TermTerms | null | undefined) ?? null,
+        provisionalApplication: provisionalClauseOf(body.provisionalApplication) ?? null,
         text: body.text ?? null,
         ...(body.preparedOn ? { preparedOn: body.preparedOn } : {}),
       },

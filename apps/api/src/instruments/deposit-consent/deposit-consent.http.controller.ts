@@ -25,7 +25,7 @@ export class DepositConsentHttpController {
   deposit(@Param() { id, code }: PartyActParams, @Body() body: DepositConsentRequestDto, @HttpWrite() write: HttpWrite) {
     return this.commands.send(write, id, {
       type: 'DepositConsent',
-      data: { party: code, kind: body.kind, depositedOn: body.depositedOn, domesticActOn: body.domesticActOn ?? null },
+      data: { party: code, kind: body.kind, depositedOn: body.depositedOn, domesticActOn: body.domesticActOn ?? null, succeededOn: body.succeededOn ?? null },
     });
   }
 }

@@ -17,4 +17,9 @@ export class DepositConsentRequestDto {
   @Optional()
   @IsLegalDate()
   domesticActOn?: string;
+
+  @ApiPropertyOptional({ example: '1983-09-19', description: 'Succession only: the date of succession, from which the State considers itself bound (depositedOn is then the date of the notification of succession).' })
+  @Optional()
+  @IsLegalDate()
+  succeededOn?: string;
 }

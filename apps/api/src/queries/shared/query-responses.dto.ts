@@ -20,6 +20,17 @@ export class AssessmentFlagResponse {
   @ApiPropertyOptional() party?: string;
 }
 
+export class DateExplanationResponse {
+  @ApiProperty({ example: '2020-01-01' }) date: string;
+  @ApiProperty({ enum: ['condition-met', 'fixed-date', 'general-date', 'own-act'], description: 'Counted from the act that met the condition; the stated date; the general date shared by a party bound by then; a later party’s own act.' })
+  basis: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'party, act (deposit, definitive-signature, notification), kind, on, position (the Nth counted)' }) act: object | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Instruments the rule requires, where it counts them.' }) required: number | null;
+  @ApiProperty({ type: [Object], description: 'The arithmetic: { op: add-days | add-months | first-day-of-following-month | not-earlier-than | stated-date | not-before-general-date, …, result }' }) steps: object[];
+  @ApiProperty({ example: 'The condition on the number of instruments: deposit of the second instrument (ratification) by Netherlands on 2 December 2019 (2 of the 2 required) + 30 days = 1 January 2020.' })
+  text: string;
+}
+
 export class EntryIntoForceResponse {
   @ApiProperty({ example: 'instruments', description: 'The type of the rule in the final clauses.' }) rule: string;
   @ApiProperty({
@@ -30,6 +41,7 @@ export class EntryIntoForceResponse {
   status: string;
   @ApiProperty({ nullable: true, type: String, example: '2020-02-14', description: 'The general entry into force, projected while still ahead; null while the condition is not met as at asOf.' })
   date: string | null;
+  @ApiProperty({ nullable: true, type: DateExplanationResponse, description: 'Why this date (null while there is none).' }) explanation: DateExplanationResponse | null;
   @ApiProperty({ nullable: true, type: String, description: 'The date the condition was met.' }) triggerMetOn: string | null;
   @ApiProperty({ nullable: true, type: TriggerResponse }) triggeredBy: TriggerResponse | null;
   @ApiProperty({ nullable: true, type: Number, description: 'N, the named parties, 2, every party, or the acceptances needed; null for a fixed date.' })
@@ -85,7 +97,10 @@ export class InstrumentStatusResponse {
   @ApiProperty({ description: 'How many parties are eligible.' }) eligibleParties: number;
   @ApiProperty({ type: Object, example: { total: 14, definitive: 0 } }) signatures: object;
   @ApiProperty({ type: Object, example: { total: 1, byKind: { ratification: 1, acceptance: 0 } } }) consents: object;
-  @ApiProperty({ type: Object, example: { reservations: 0, declarations: 1 } }) reservations: object;
+  @ApiProperty({ type: Object, example: { reservations: 1, declarations: 1, withdrawn: 0, deemedAccepted: 1 } }) reservations: object;
+  @ApiProperty({ type: Object, example: { total: 2, withdrawn: 0, opposingEntryIntoForce: 1, late: 1 }, description: 'Objections to reservations as at asOf (VCLT 20, 21).' }) objections: object;
+  @ApiProperty({ type: Object, example: { applying: 2, ended: 1 }, description: 'Parties applying the instrument provisionally on asOf, and those whose provisional application had ended (VCLT 25).' }) provisionalApplication: object;
+  @ApiProperty({ description: 'Declarations of territorial application made by asOf (VCLT 29).' }) territorialDeclarations: number;
   @ApiProperty({ type: Object, example: { notified: 0, effective: 0 } }) withdrawals: object;
   @ApiProperty() internalProceduresNotified: number;
   @ApiProperty({ type: EntryIntoForceResponse, description: 'The final clauses evaluated as at asOf (the same assessment as GET /api/instruments/{id}).' })
@@ -105,6 +120,10 @@ export class ParticipantReservationResponse {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ nullable: true, type: String, description: 'Reservations: the last day of the twelve-month objection window (VCLT 20(5)); null for declarations.' })
   objectionWindowEndsOn: string | null;
+  @ApiProperty({ description: 'The window has run out: accepted by every party that had not objected by then.' }) deemedAccepted: boolean;
+  @ApiProperty({ type: [Object], description: 'The objections it drew as at asOf: eventId, party, name, text, objectedOn, opposesEntryIntoForce (VCLT 20(4)(b)), late, withdrawnOn, withdrawalEffectiveOn' }) objections: object[];
+  @ApiProperty({ nullable: true, type: String, description: 'The day its withdrawal took effect (VCLT 22), once on or before asOf.' }) withdrawnOn: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A withdrawal notified by asOf: the day it takes (took) effect.' }) withdrawalEffectiveOn: string | null;
 }
 
 export class ParticipantResponse {
@@ -115,14 +134,18 @@ export class ParticipantResponse {
   @ApiProperty({ enum: ['not-bound', 'bound-not-in-force', 'in-force', 'withdrawn'], description: 'Where it stands under the final clauses as at asOf.' })
   partyStatus: string;
   @ApiProperty({ nullable: true, type: Object, description: 'signedOn, kind (simple | definitive), signatory, place, eventId' }) signature: object | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'kind, depositedOn, domesticActOn, eventId' }) consent: object | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'kind, depositedOn (for a succession: the notification), domesticActOn, succeededOn (the date of succession), eventId' }) consent: object | null;
   @ApiProperty({ type: [ParticipantReservationResponse] }) reservations: ParticipantReservationResponse[];
+  @ApiProperty({ type: [Object], description: 'Objections the party made: eventId, reservationId, reservingParty, objectedOn, opposesEntryIntoForce, late, withdrawnOn' }) objectionsMade: object[];
+  @ApiProperty({ nullable: true, type: Object, description: 'VCLT 25: basis (final-clauses | declaration), since, endedOn, endedBy (entry-into-force | notice), applied' }) provisionalApplication: object | null;
+  @ApiProperty({ type: [Object], description: 'VCLT 29: territory { code, name }, extends, declaredOn, effectiveOn, inEffect, eventId' }) territories: object[];
   @ApiProperty({ nullable: true, type: Object, description: 'notifiedOn, effectiveOn, revokedOn, eventId' }) withdrawal: object | null;
   @ApiProperty({ nullable: true, type: Object }) notification: object | null;
   @ApiProperty({ nullable: true, type: String, description: 'When the party became bound under the rule.' }) boundOn: string | null;
   @ApiProperty({ nullable: true, enum: ['consent', 'definitive-signature', 'notification'] }) boundBy: string | null;
   @ApiProperty({ description: 'Whether its act counts towards the condition for entry into force.' }) counted: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Entry into force for this party (possibly still ahead of asOf).' }) entryIntoForceOn: string | null;
+  @ApiProperty({ nullable: true, type: DateExplanationResponse, description: 'Why that date.' }) entryIntoForceExplanation: DateExplanationResponse | null;
   @ApiProperty({ nullable: true, type: String, description: 'Under a lock-in: the first day the party may give notice of withdrawal.' }) withdrawalAllowedFrom: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The day its withdrawal takes (took) effect; null without a standing notice.' }) withdrawalEffectiveOn: string | null;
 }

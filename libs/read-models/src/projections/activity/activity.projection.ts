@@ -38,10 +38,16 @@ export const feedDetails = (event: InstrumentEvent): Record<string, unknown> => 
       return { round: event.data.round, author: event.data.author, article: event.data.article };
     case 'ReviewDecided.v1':
       return { round: event.data.round, decision: event.data.decision };
-    case 'ReservationMade.v1': {
+    case 'ReservationMade.v1':
+    case 'ReservationObjected.v1': {
       const { party: _party, text, ...rest } = event.data;
       return { ...rest, text: clip(text) };
     }
+    case 'ReservationWithdrawn.v1':
+    case 'ObjectionWithdrawn.v1':
+    case 'ProvisionalApplicationNotified.v1':
+    case 'ProvisionalApplicationTerminated.v1':
+    case 'TerritorialApplicationDeclared.v1':
     case 'InstrumentSigned.v1':
     case 'ConsentDeposited.v1':
     case 'WithdrawalNotified.v1': {

@@ -11,7 +11,7 @@
  * as at a date depends on them).
  */
 import { type RecordedEvent } from '#libs/event-store';
-import { evolveInstrument, initialInstrumentState, decodeInstrumentEvent, type Adoption, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type Participation, type ReviewRound, type SignatureOpening, type Stage, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
+import { evolveInstrument, initialInstrumentState, decodeInstrumentEvent, type Adoption, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type Participation, type ProvisionalApplicationClause, type ReviewRound, type SignatureOpening, type Stage, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
 import { ACT_DATE_FIELD, actingPartyOf, instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
@@ -52,6 +52,8 @@ export interface InstrumentStatusFields {
   readonly entryIntoForceRule: EntryIntoForceRule;
   readonly withdrawalTerms: WithdrawalTerms | null;
   readonly term: TermTerms | null;
+  /** Provisional application under the final clauses (absent in documents projected before it existed). */
+  readonly provisionalApplication?: ProvisionalApplicationClause | null;
   /** The domain's last determination (EntryIntoForceDetermined), null when none stands. */
   readonly entryIntoForce: { readonly date: string; readonly eventId: string } | null;
   readonly termination: { readonly terminatedOn: string; readonly reason: string } | null;
@@ -89,6 +91,7 @@ export const statusFieldsOf = (state: Instrument): InstrumentStatusFields => ({
   entryIntoForceRule: state.entryIntoForceRule,
   withdrawalTerms: state.withdrawalTerms,
   term: state.term,
+  provisionalApplication: state.provisionalApplication ?? null,
   entryIntoForce: state.entryIntoForce && { date: state.entryIntoForce.date, eventId: state.entryIntoForce.eventId },
   termination: state.termination && { terminatedOn: state.termination.terminatedOn, reason: state.termination.reason },
   discarded: state.discarded,
@@ -112,6 +115,7 @@ export const instrumentOfStatusDoc = (doc: InstrumentStatusDoc): Instrument => (
   entryIntoForceRule: doc.entryIntoForceRule,
   withdrawalTerms: doc.withdrawalTerms,
   term: doc.term,
+  provisionalApplication: doc.provisionalApplication ?? null,
   terminationNotice: doc.terminationNotice,
   createdOn: doc.createdOn,
   drafts: [],
@@ -157,6 +161,12 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
     case 'ConsentDeposited.v1':
     case 'InternalProceduresNotified.v1':
     case 'ReservationMade.v1':
+    case 'ReservationObjected.v1':
+    case 'ReservationWithdrawn.v1':
+    case 'ObjectionWithdrawn.v1':
+    case 'ProvisionalApplicationNotified.v1':
+    case 'ProvisionalApplicationTerminated.v1':
+    case 'TerritorialApplicationDeclared.v1':
     case 'WithdrawalNotified.v1':
     case 'WithdrawalRevoked.v1':
     case 'TerminationNotified.v1':

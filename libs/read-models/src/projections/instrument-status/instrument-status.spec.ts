@@ -42,6 +42,7 @@ describe('instrument status projection', () => {
       rule: 'definitive-signature-by-all',
       status: 'not-in-force',
       date: null,
+      explanation: null,
       triggerMetOn: null,
       triggeredBy: null,
       instrumentsRequired: 3,

@@ -8,7 +8,11 @@ import {
   assessInstrument,
   CONSENT_KINDS,
   instrumentStageAsOf,
+  provisionalApplicationAsOf,
   reservationObjectionWindows,
+  reservationPositions,
+  type ProvisionalApplicationStatus,
+  type ReservationPosition,
   type ConsentKind,
   type EntryIntoForceRule,
   type Instrument,
@@ -33,16 +37,30 @@ export interface StatusAssessment {
   readonly assessment: InstrumentAssessment;
   /** The last day of the twelve-month objection window of each reservation, by the id of the event that made it. */
   readonly objectionWindowEndsOn: ReadonlyMap<string, LegalDate>;
+  /** Each reservation and declaration made by asOf: its objections, withdrawal and acceptance, by event id. */
+  readonly reservations: ReadonlyMap<string, ReservationPosition>;
+  /** Parties applying the instrument provisionally (or that did, until asOf), by code. */
+  readonly provisionalApplication: ReadonlyMap<string, ProvisionalApplicationStatus>;
+  /** The eligible parties' names, by code (objections name the objecting party). */
+  readonly partyNames: ReadonlyMap<string, string>;
 }
 
 /** From a domain state (the fold of time travel). */
 export const assessInstrumentAsOf = (state: Instrument, asOf: LegalDate): StatusAssessment => {
   const assessment = assessInstrument(state, { asOf });
+  const provisional = state.eligibleParties.flatMap((party) => {
+    const own = assessment.entryIntoForce.parties.find((p) => p.code === party.code)?.entryIntoForceOn ?? null;
+    const status = provisionalApplicationAsOf(state, party.code, own, asOf);
+    return status ? [[party.code, status] as const] : [];
+  });
   return {
     asOf,
     stage: instrumentStageAsOf(state, asOf, assessment),
     assessment,
     objectionWindowEndsOn: new Map(reservationObjectionWindows(state).map((w) => [w.eventId, w.objectionWindowEndsOn])),
+    reservations: reservationPositions(state, asOf),
+    provisionalApplication: new Map(provisional),
+    partyNames: new Map(state.eligibleParties.map((p) => [p.code, p.name])),
   };
 };
 
@@ -53,6 +71,7 @@ export const assessStatusDoc = (doc: InstrumentStatusDoc, asOf: LegalDate): Stat
 export type EntryIntoForceView = Pick<
   EntryIntoForceAssessment,
   | 'date'
+  | 'explanation'
   | 'triggerMetOn'
   | 'triggeredBy'
   | 'instrumentsRequired'
@@ -96,7 +115,13 @@ export interface InstrumentStatusView {
   readonly eligibleParties: number;
   readonly signatures: { readonly total: number; readonly definitive: number };
   readonly consents: { readonly total: number; readonly byKind: Readonly<Record<ConsentKind, number>> };
-  readonly reservations: { readonly reservations: number; readonly declarations: number };
+  readonly reservations: { readonly reservations: number; readonly declarations: number; readonly withdrawn: number; readonly deemedAccepted: number };
+  /** Objections to reservations as at the date: standing or withdrawn, those opposing entry into force between the two (VCLT 20(4)(b)), those late. */
+  readonly objections: { readonly total: number; readonly withdrawn: number; readonly opposingEntryIntoForce: number; readonly late: number };
+  /** Parties applying the instrument provisionally on the date. */
+  readonly provisionalApplication: { readonly applying: number; readonly ended: number };
+  /** Declarations of territorial application made by the date. */
+  readonly territorialDeclarations: number;
   /** Notices of withdrawal given (and not revoked) as at the date, and those that had taken effect. */
   readonly withdrawals: { readonly notified: number; readonly effective: number };
   /** Bilateral agreements: parties that notified completion of their internal procedures. */
@@ -119,6 +144,7 @@ const entryIntoForceView = ({ assessment, stage }: StatusAssessment, asOf: Legal
     // Otherwise evaluated with asOf, so the status is always there; the fallback only satisfies the type.
     status: stage === 'terminated' ? 'terminated' : (e.status ?? entryIntoForceStatus(e, asOf)),
     date: e.date,
+    explanation: e.explanation,
     triggerMetOn: e.triggerMetOn,
     triggeredBy: e.triggeredBy,
     instrumentsRequired: e.instrumentsRequired,
@@ -151,6 +177,7 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string, assessed: 
   let declarations = 0;
   let notified = 0;
   let notifications = 0;
+  let territorial = 0;
   for (const cell of Object.values(doc.parties)) {
     if (on(cell.signature?.signedOn, asOf)) {
       signatures += 1;
@@ -167,7 +194,11 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string, assessed: 
     }
     if (on(cell.withdrawal?.notifiedOn, asOf) && !on(cell.withdrawal?.revokedOn, asOf)) notified += 1;
     if (on(cell.notification?.notifiedOn, asOf)) notifications += 1;
+    territorial += (cell.territories ?? []).filter((t) => on(t.declaredOn, asOf)).length;
   }
+  const positions = [...assessed.reservations.values()];
+  const objections = positions.flatMap((r) => r.objections);
+  const provisional = [...assessed.provisionalApplication.values()];
   // A withdrawal has taken effect when the domain says so (notice period, named date, revocation, lock-in).
   const effective = assessed.assessment.entryIntoForce.parties.filter((p) => on(p.withdrawalEffectiveOn, asOf)).length;
   const adoption = on(doc.adoption?.adoptedOn, asOf) ? doc.adoption! : null;
@@ -196,7 +227,20 @@ export const presentStatus = (doc: InstrumentStatusDoc, asOf: string, assessed: 
     eligibleParties: doc.eligibleParties.length,
     signatures: { total: signatures, definitive },
     consents: { total: consents, byKind },
-    reservations: { reservations, declarations },
+    reservations: {
+      reservations,
+      declarations,
+      withdrawn: positions.filter((r) => r.withdrawnOn !== null).length,
+      deemedAccepted: positions.filter((r) => r.deemedAccepted).length,
+    },
+    objections: {
+      total: objections.length,
+      withdrawn: objections.filter((o) => o.withdrawnOn !== null).length,
+      opposingEntryIntoForce: objections.filter((o) => o.opposesEntryIntoForce && o.withdrawnOn === null).length,
+      late: objections.filter((o) => o.late).length,
+    },
+    provisionalApplication: { applying: provisional.filter((p) => p.applied).length, ended: provisional.filter((p) => !p.applied).length },
+    territorialDeclarations: territorial,
     withdrawals: { notified, effective },
     internalProceduresNotified: notifications,
     entryIntoForce: entryIntoForceView(assessed, asOf),

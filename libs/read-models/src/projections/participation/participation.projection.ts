@@ -3,7 +3,7 @@
  * empty cells ("has not signed") are rows too. Party names are the snapshot taken at creation, as in the domain.
  */
 import { type RecordedEvent } from '#libs/event-store';
-import { type Consent, type CorrectableEventType, type Notification, type PartyKind, type Reservation, type Signature, type Withdrawal } from '#libs/lifecycle';
+import { type Consent, type CorrectableEventType, type Notification, type Participation, type PartyKind, type Reservation, type Signature, type Withdrawal } from '#libs/lifecycle';
 import type { ReadModelDoc } from '../../read-model-store.port.js';
 import { actingPartyOf, correctableFields, instrumentEventOf, instrumentIdOf, pick, type Projection } from '../projection.js';
 
@@ -20,6 +20,11 @@ export interface ParticipationDoc extends ReadModelDoc {
   readonly withdrawal: Withdrawal | null;
   /** Bilateral agreements: notice that internal procedures are complete. */
   readonly notification: Notification | null;
+  /** Objections the party made, provisional application, territorial declarations (absent in rows projected before them). */
+  readonly objections?: Participation['objections'];
+  readonly provisionalApplication?: Participation['provisionalApplication'];
+  readonly provisionalApplicationEnded?: Participation['provisionalApplicationEnded'];
+  readonly territories?: Participation['territories'];
   /** Ids of the acts recorded in this row, with their type: where a correction finds its row. */
   readonly acts: readonly { readonly eventId: string; readonly type: CorrectableEventType }[];
 }
@@ -75,6 +80,29 @@ const evolveParticipation = (doc: ParticipationDoc | null, recorded: RecordedEve
       return recordAct({ ...doc, notification: { notifiedOn: event.data.notifiedOn, eventId } }, eventId, event.type);
     case 'WithdrawalRevoked.v1':
       return doc.withdrawal ? { ...doc, withdrawal: { ...doc.withdrawal, revokedOn: event.data.revokedOn } } : doc;
+    // The acts below are not correctable, so they need no entry in `acts`; each is applied once, by its event id.
+    case 'ReservationObjected.v1': {
+      if ((doc.objections ?? []).some((o) => o.eventId === eventId)) return doc;
+      const { party: _party, ...objection } = event.data;
+      return { ...doc, objections: [...(doc.objections ?? []), { ...objection, eventId }] };
+    }
+    case 'ReservationWithdrawn.v1': {
+      const { reservationId, notifiedOn, effectiveOn } = event.data;
+      return { ...doc, reservations: doc.reservations.map((r) => (r.eventId === reservationId ? { ...r, withdrawal: { notifiedOn, effectiveOn, eventId } } : r)) };
+    }
+    case 'ObjectionWithdrawn.v1': {
+      const { objectionId, notifiedOn, effectiveOn } = event.data;
+      return { ...doc, objections: (doc.objections ?? []).map((o) => (o.eventId === objectionId ? { ...o, withdrawal: { notifiedOn, effectiveOn, eventId } } : o)) };
+    }
+    case 'ProvisionalApplicationNotified.v1':
+      return { ...doc, provisionalApplication: { notifiedOn: event.data.notifiedOn, appliesFrom: event.data.appliesFrom, eventId } };
+    case 'ProvisionalApplicationTerminated.v1':
+      return { ...doc, provisionalApplicationEnded: { notifiedOn: event.data.notifiedOn, eventId } };
+    case 'TerritorialApplicationDeclared.v1': {
+      if ((doc.territories ?? []).some((t) => t.eventId === eventId)) return doc;
+      const { party: _party, ...declaration } = event.data;
+      return { ...doc, territories: [...(doc.territories ?? []), { ...declaration, eventId }] };
+    }
     case 'ActCorrected.v1': {
       const { correctedEventId, changes } = event.data;
       const act = doc.acts.find((a) => a.eventId === correctedEventId);

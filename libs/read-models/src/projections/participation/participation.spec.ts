@@ -99,6 +99,47 @@ describe('participation matrix projection', () => {
     expect(present('JAM', '2020-03-01')).toMatchObject({ partyStatus: 'in-force', entryIntoForceOn: '2020-03-01' });
   });
 
+  it('shows objections under the reservation they answer, its withdrawal from its effective date, provisional and territorial application', async () => {
+    const { log } = treatyStory({ entryIntoForce: TWO_THEN_THIRTY });
+    const objection = '00000000-0000-4000-8000-0000000000b1';
+    log.instrument(TREATY, { type: 'ReservationObjected.v1', data: { party: 'CUB', reservationId: IDS.jamReservation, reservingParty: 'JAM', text: 'Cuba objects.', objectedOn: '2019-09-01', opposesEntryIntoForce: true } }, { id: objection });
+    log.instrument(TREATY, { type: 'ReservationObjected.v1', data: { party: 'VGB', reservationId: IDS.jamReservation, reservingParty: 'JAM', text: 'Late.', objectedOn: '2020-07-01', opposesEntryIntoForce: false } });
+    log.instrument(TREATY, { type: 'ObjectionWithdrawn.v1', data: { party: 'CUB', objectionId: objection, notifiedOn: '2020-09-01', effectiveOn: '2020-10-01' } });
+    log.instrument(TREATY, { type: 'ReservationWithdrawn.v1', data: { party: 'JAM', reservationId: IDS.jamReservation, notifiedOn: '2021-01-10', effectiveOn: '2021-01-10' } });
+    log.instrument(TREATY, { type: 'ProvisionalApplicationNotified.v1', data: { party: 'JAM', notifiedOn: '2019-06-01', appliesFrom: '2019-07-01' } });
+    log.instrument(TREATY, ev.consent('JAM', '2020-01-15'));
+    log.instrument(TREATY, { type: 'TerritorialApplicationDeclared.v1', data: { party: 'JAM', territory: { code: null, name: 'Pedro Cays' }, extends: true, declaredOn: '2020-01-15', effectiveOn: '2020-03-01' } });
+    const { present } = await rowsAfter(log);
+    const asOf = (date: string) => present('JAM', date);
+    expect(asOf('2019-12-31').reservations[0]).toMatchObject({
+      objectionWindowEndsOn: '2020-05-23',
+      deemedAccepted: false,
+      withdrawnOn: null,
+      objections: [{ party: 'CUB', name: 'Cuba', objectedOn: '2019-09-01', opposesEntryIntoForce: true, late: false, withdrawnOn: null }],
+    });
+    expect(asOf('2020-12-31').reservations[0]).toMatchObject({
+      deemedAccepted: true,
+      objections: [{ party: 'CUB', withdrawnOn: '2020-10-01' }, { party: 'VGB', late: true }],
+    });
+    // as at an earlier date the reservation still shows; from its withdrawal it shows as withdrawn
+    expect(asOf('2021-01-09').reservations[0]!.withdrawnOn).toBeNull();
+    expect(asOf('2021-01-10').reservations[0]).toMatchObject({ withdrawnOn: '2021-01-10', deemedAccepted: false });
+    expect(present('CUB', '2020-01-01').objectionsMade).toEqual([expect.objectContaining({ reservingParty: 'JAM', opposesEntryIntoForce: true, withdrawnOn: null })]);
+    // provisional application until entry into force for Jamaica (two instruments, then thirty days)
+    expect(asOf('2019-06-30').provisionalApplication).toBeNull();
+    expect(asOf('2019-12-01').provisionalApplication).toEqual({ basis: 'declaration', since: '2019-07-01', endedOn: null, endedBy: null, applied: true });
+    expect(asOf('2020-02-14').provisionalApplication).toMatchObject({ endedOn: '2020-02-14', endedBy: 'entry-into-force', applied: false });
+    expect(asOf('2020-02-01').territories).toEqual([expect.objectContaining({ territory: { code: null, name: 'Pedro Cays' }, effectiveOn: '2020-03-01', inEffect: false })]);
+    expect(asOf('2020-01-14').territories).toEqual([]);
+  });
+
+  it('replaying the acts of depositary practice changes nothing', async () => {
+    const { log } = treatyStory();
+    log.instrument(TREATY, { type: 'ReservationObjected.v1', data: { party: 'CUB', reservationId: IDS.jamReservation, reservingParty: 'JAM', text: 'Cuba objects.', objectedOn: '2019-09-01', opposesEntryIntoForce: true } });
+    log.instrument(TREATY, { type: 'TerritorialApplicationDeclared.v1', data: { party: 'JAM', territory: { code: null, name: 'Pedro Cays' }, extends: true, declaredOn: '2020-01-15', effectiveOn: '2020-03-01' } });
+    await expectReplayChangesNothing(participationProjection, log.events);
+  });
+
   it('keeps rows of other instruments apart', async () => {
     const log = treatyStory().log;
     const other = '8b0c8a4e-0000-4000-8000-000000000002';

@@ -10,7 +10,20 @@ import { actingPartyOf, correctableFields, instrumentEventOf, instrumentIdOf, me
 
 export const PARTY_INSTRUMENTS = 'party_instruments';
 
-export type PartyActKind = 'signature' | 'consent' | 'reservation' | 'withdrawal' | 'withdrawal-revoked' | 'internal-procedures' | 'termination-notice';
+export type PartyActKind =
+  | 'signature'
+  | 'consent'
+  | 'reservation'
+  | 'objection'
+  | 'reservation-withdrawal'
+  | 'objection-withdrawal'
+  | 'provisional-application'
+  | 'provisional-application-termination'
+  | 'territorial-application'
+  | 'withdrawal'
+  | 'withdrawal-revoked'
+  | 'internal-procedures'
+  | 'termination-notice';
 
 export interface PartyAct {
   readonly eventId: string;
@@ -37,6 +50,12 @@ const ACT_KIND: Readonly<Record<PartyActType, PartyActKind>> = {
   'InstrumentSigned.v1': 'signature',
   'ConsentDeposited.v1': 'consent',
   'ReservationMade.v1': 'reservation',
+  'ReservationObjected.v1': 'objection',
+  'ReservationWithdrawn.v1': 'reservation-withdrawal',
+  'ObjectionWithdrawn.v1': 'objection-withdrawal',
+  'ProvisionalApplicationNotified.v1': 'provisional-application',
+  'ProvisionalApplicationTerminated.v1': 'provisional-application-termination',
+  'TerritorialApplicationDeclared.v1': 'territorial-application',
   'WithdrawalNotified.v1': 'withdrawal',
   'WithdrawalRevoked.v1': 'withdrawal-revoked',
   'InternalProceduresNotified.v1': 'internal-procedures',

@@ -55,6 +55,12 @@ const evolveReview = (doc: ReviewQueueDoc | null, recorded: RecordedEvent, id: s
     case 'ConsentDeposited.v1':
     case 'InternalProceduresNotified.v1':
     case 'ReservationMade.v1':
+    case 'ReservationObjected.v1':
+    case 'ReservationWithdrawn.v1':
+    case 'ObjectionWithdrawn.v1':
+    case 'ProvisionalApplicationNotified.v1':
+    case 'ProvisionalApplicationTerminated.v1':
+    case 'TerritorialApplicationDeclared.v1':
     case 'WithdrawalNotified.v1':
     case 'WithdrawalRevoked.v1':
     case 'TerminationNotified.v1':
