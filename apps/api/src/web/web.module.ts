@@ -5,6 +5,8 @@ import { SignInPageController } from './sign-in/sign-in.page.controller.js';
 import { InstrumentPageController } from './instrument/instrument.page.controller.js';
 import { ActFormPageController } from './forms/act-form.page.controller.js';
 import { PdfPageController } from './pdf/pdf.page.controller.js';
+import { DraftingPageController } from './drafting/drafting.page.controller.js';
+import { ReviewQueuePageController } from './drafting/review-queue.page.controller.js';
 import { PdfPrinter } from './pdf/pdf-printer.js';
 import { PartyPageController } from './party/party.page.controller.js';
 import { OurPartyPageController } from './member-state/our-party.page.controller.js';
@@ -14,7 +16,7 @@ import { OurPartyPageController } from './member-state/our-party.page.controller
  * languages), forms that post to the API on the reader's behalf, charts and the map as SVG.
  */
 @Module({
-  controllers: [AssetsPageController, SignInPageController, DashboardPageController, InstrumentPageController, ActFormPageController, PdfPageController, PartyPageController, OurPartyPageController],
+  controllers: [AssetsPageController, SignInPageController, DashboardPageController, DraftingPageController, InstrumentPageController, ActFormPageController, PdfPageController, PartyPageController, OurPartyPageController, ReviewQueuePageController],
   providers: [PdfPrinter],
 })
 export class WebModule {}
