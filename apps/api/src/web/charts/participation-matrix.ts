@@ -3,7 +3,6 @@ import { esc, type StatusClass } from './svg.js';
 
 export interface MatrixRow {
   readonly label: string;
-  readonly href: string;
   /** Status by party code; a party missing is not eligible for the instrument. */
   readonly cells: ReadonlyMap<string, { readonly status: StatusClass; readonly label: string }>;
 }
@@ -30,7 +29,8 @@ export const participationMatrixSvg = (options: {
   options.rows.forEach((row, i) => {
     const ry = y(i)!;
     const short = row.label.length > 32 ? `${row.label.slice(0, 31)}…` : row.label;
-    parts.push(`<a href="${esc(row.href)}"><text x="${left - 6}" y="${(ry + y.bandwidth() / 2 + 4).toFixed(1)}" text-anchor="end">${esc(short)}<title>${esc(row.label)}</title></text></a>`);
+    // No links inside: the chart is one image to assistive technology (the table above links each instrument).
+    parts.push(`<text x="${left - 6}" y="${(ry + y.bandwidth() / 2 + 4).toFixed(1)}" text-anchor="end">${esc(short)}<title>${esc(row.label)}</title></text>`);
     for (const party of options.parties) {
       const value = row.cells.get(party.code);
       const status = value?.status ?? 'none';

@@ -80,7 +80,6 @@ export class DashboardPageController {
           parties: partyList,
           rows: all.map((i) => ({
             label: i.title,
-            href: link(root, `/instruments/${i.id}`),
             cells: new Map(
               (participation.get(i.id) ?? []).map((p) => {
                 const status = statusClassOf(p);
