@@ -36,8 +36,11 @@ export class SignInPageController {
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const next = safeNext(body.next);
+    if (!username || !password) {
+      sendPage(response, 'sign-in', { ...root, title: message(root.lang, 'signIn'), next, username, problem: message(root.lang, 'signInFailed'), oidc: !!environment().get('OIDC_ISSUER') }, 400);
+      return;
+    }
     try {
-      if (!username || !password) throw new HttpException({ message: message(root.lang, 'signInFailed') }, 401);
       await this.modules.get(SignInHttpController, { strict: false }).login({ username, password }, request, response);
     } catch (error) {
       const status = error instanceof HttpException ? error.getStatus() : 500;
