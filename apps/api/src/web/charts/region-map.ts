@@ -59,6 +59,7 @@ const prepare = (): Prepared => {
   const coarse = require('world-atlas/countries-110m.json');
   const background = feature(coarse, coarse.objects.countries) as unknown as FeatureCollection<Geometry, { name: string }>;
   const byNumeric = new Map(countries.features.map((f) => [String(f.id), f]));
+  const coarseByNumeric = new Map(background.features.map((f) => [String(f.id), f]));
   const land: { frame: Frame; d: string }[] = [];
   const shapes = new Map<string, Shape>();
   const outlines = new Map<string, { frame: string; d: string }[]>();
@@ -73,8 +74,11 @@ const prepare = (): Prepared => {
     for (const [code, numeric] of Object.entries(NUMERIC)) {
       const f = byNumeric.get(numeric);
       if (!f) continue;
+      // Large countries from the coarse data (a fraction of the bytes), islands from the finer one.
+      const coarseShape = coarseByNumeric.get(numeric);
+      const shape = coarseShape && path.area(coarseShape) >= 20 * SMALL_AREA_PX ? coarseShape : f;
       // A party is drawn in every frame where its outline can be seen (France in Europe and in the Caribbean).
-      if (path.area(f) >= SMALL_AREA_PX) outlines.set(code, [...(outlines.get(code) ?? []), { frame: frame.name, d: path(f) ?? '' }]);
+      if (path.area(shape) >= SMALL_AREA_PX) outlines.set(code, [...(outlines.get(code) ?? []), { frame: frame.name, d: path(shape) ?? '' }]);
     }
   }
   const americas = FRAMES[0]!;

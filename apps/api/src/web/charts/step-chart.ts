@@ -26,7 +26,7 @@ export const stepChartSvg = (options: {
 }): string => {
   const width = options.width ?? 640;
   const height = options.height ?? 240;
-  const margin = { top: 16, right: 120, bottom: 28, left: 40 };
+  const margin = { top: 16, right: 170, bottom: 28, left: 40 };
   const all = options.series.flatMap((s) => s.dates).sort();
   const start = all[0] ?? options.until;
   const from = day(start);
