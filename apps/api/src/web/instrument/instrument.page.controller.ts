@@ -2,7 +2,7 @@ import { Controller, Get, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { finalClausesText, type InstrumentTerms } from '#libs/entry-into-force';
 import { hasRole } from '#libs/identity';
-import { PARTY_ACTS } from '#libs/lifecycle';
+import { isCorrectable, PARTY_ACTS } from '#libs/lifecycle';
 import type { Request, Response } from 'express';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
@@ -79,6 +79,7 @@ export class InstrumentPageController {
     const actingFor = depositary ? record.eligibleParties.map((p) => p.code) : ownParties;
     const partyForms = actingFor.length && !root.asOf ? apiForms().list('party') : [];
     const instrumentForms = hasRole(principal, 'legal-officer', 'depositary', 'reviewer') && !root.asOf ? apiForms().list('instrument') : [];
+    const corrector = hasRole(principal, 'legal-officer', 'depositary') && !root.asOf;
     const asOfParams: Record<string, string> = root.asOf ? { asOf: root.asOf } : {};
     const recorded = typeof request.query.recorded === 'string' ? request.query.recorded : null;
     sendPage(response, 'instrument', {
@@ -93,7 +94,14 @@ export class InstrumentPageController {
         statusClass: statusClassOf(p),
         statusLabel: message(root.lang, `status.${statusClassOf(p)}`),
       })),
-      history: history.map((a) => ({ ...a, label: actLabel(a.type, a.details), partyName: a.party ? (names[a.party] ?? a.party) : null, justRecorded: a.eventId === recorded })),
+      history: history.map((a) => ({
+        ...a,
+        label: actLabel(a.type, a.details),
+        partyName: a.party ? (names[a.party] ?? a.party) : null,
+        justRecorded: a.eventId === recorded,
+        // A correction names the act it corrects and says why (the form asks for the reason).
+        correct: corrector && isCorrectable(a.type) ? link(root, `/instruments/${id}/acts/corrections`, { eventId: a.eventId }) : null,
+      })),
       clauses,
       versions,
       redline: versions.length > 1 ? { from: versions.at(-2)!.version, to: versions.at(-1)!.version, choices: versions.map((v) => v.version), action: `/api/instruments/${id}/documents/redline` } : null,
