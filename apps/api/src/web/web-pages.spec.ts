@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { CCLEC_MEMBERS_FOR_SPEC } from './web-pages.spec.fixture.js';
+import { CCLEC_MEMBERS_FOR_SPEC } from './cclec-members.fixture.js';
 import { regionMapSvg } from './charts/region-map.js';
 import { stepChartSvg } from './charts/step-chart.js';
 import { statusClassOf } from './charts/svg.js';
