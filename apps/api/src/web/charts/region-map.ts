@@ -104,7 +104,7 @@ export interface MapParty {
 }
 
 /** The region with each party coloured by its status; small islands and territories as circled markers. */
-export const regionMapSvg = (options: { readonly parties: readonly MapParty[]; readonly title: string }): { svg: string; unmapped: readonly MapParty[] } => {
+export const regionMapSvg = (options: { readonly parties: readonly MapParty[]; readonly title: string }): { svg: string | null; unmapped: readonly MapParty[] } => {
   const { land, shapes } = prepare();
   const parts: string[] = [];
   for (const { frame, d } of land) {
@@ -129,6 +129,8 @@ export const regionMapSvg = (options: { readonly parties: readonly MapParty[]; r
   }
   const width = FRAMES.reduce((m, f) => Math.max(m, f.x + f.width), 0);
   const height = FRAMES.reduce((m, f) => Math.max(m, f.y + f.height), 0);
+  // Only organisations (an MOU between two of them): nothing to put on a map.
+  if (unmapped.length === options.parties.length) return { svg: null, unmapped };
   return {
     svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(options.title)}">${parts.join('')}${markers.join('')}</svg>`,
     unmapped,
