@@ -8,6 +8,7 @@ import { ROLES, type Role } from '#libs/identity';
 import { demoInstrumentId } from '../apps/api/src/demo/demo-loader.js';
 import { DEMO_INSTRUMENTS } from '../apps/api/src/demo/cclec-story.js';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
+import { pageRoutes } from '../apps/api/src/web/web.module.js';
 
 type Rule = { public: true } | { reader: true } | { signedIn: true } | { roles: Role[]; forParty?: string };
 type Operation = { 'x-access'?: Rule; parameters?: { in: string; name: string }[] };
@@ -103,6 +104,42 @@ describe('the access table: every route × every role × own and other party, an
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(300);
+  }, 120_000);
+
+  it('covers the web pages too: each page route states a rule, and the guard answers as it says', async () => {
+    const pages = pageRoutes();
+    expect(pages.length).toBeGreaterThan(15);
+    expect(pages.filter((p) => !p.rule).map((p) => `${p.method} ${p.path}`)).toEqual([]);
+    const registered = (app.app.getHttpAdapter().getInstance().router.stack as { route?: { path: string; methods: Record<string, boolean> } }[])
+      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`) : []));
+    // Every route outside the API document is a page route declared here (the document's own pages and the request-logging middleware aside).
+    const documented = new Set(Object.entries(doc.paths).flatMap(([template, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${template}`)));
+    const undeclared = registered.filter((r) => !r.includes('*') && !documented.has(r) && !pages.some((p) => `${p.method} ${p.path}` === r) && !r.includes('/api/docs'));
+    expect(undeclared).toEqual([]);
+    const mismatches: string[] = [];
+    for (const { method, path: template, rule } of pages) {
+      const parties = template.includes('{code}') ? [OWN, OTHER] : [OWN];
+      for (const caller of callers) {
+        for (const party of parties) {
+          const path = concrete(template, party).replace('{act}', template.includes('{code}') ? 'signature' : 'adoption').replace('{file}', 'web.css');
+          const response = await fetch(app.url + path, {
+            method,
+            redirect: 'manual',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...(caller.token ? { authorization: `Bearer ${caller.token}` } : {}) },
+            ...(method === 'POST' ? { body: '' } : {}),
+          });
+          await response.arrayBuffer();
+          // An act's form posts to the act's API route: what that route's rule refuses, the page answers too.
+          const apiRoute = template.includes('{act}') ? (template.includes('{code}') ? '/api/instruments/{id}/parties/{code}/signature' : '/api/instruments/{id}/adoption') : null;
+          const answers = [expected(rule as Rule, caller, party), ...(apiRoute && method === 'POST' ? [expected(doc.paths[apiRoute]!.post!['x-access']!, caller, party)] : [])];
+          const want = answers.find((a) => a === 401) ?? answers.find((a) => a === 403) ?? 'allowed';
+          const got = response.status;
+          const ok = want === 'allowed' ? got !== 401 && got !== 403 && got < 500 : got === want;
+          if (!ok) mismatches.push(`${method} ${path} as ${caller.name}: expected ${want}, got ${got}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
   }, 120_000);
 
   it('lets a member state record its own party’s signature, and refuses another party’s with 403', async () => {

@@ -15,8 +15,9 @@ import { InstrumentsModule } from './instruments/instruments.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { QueriesModule } from './queries/queries.module.js';
+import { WebModule } from './web/web.module.js';
 
 @Module({
-  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule, IntegrityModule, FeedsModule, DeliveriesModule],
+  imports: [loggingModule(), CqrsModule.forRoot(), EventStoreModule.forRoot(), CommonModule, IdentityModule, PartiesModule, InstrumentsModule, DemoModule, QueriesModule, DocumentsModule, RebuildProjectionsModule, HealthModule, MetricsModule, IntegrityModule, FeedsModule, DeliveriesModule, WebModule],
 })
 export class AppModule {}

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import { environment, type Env } from '#libs/config';
 import type { CredentialStore } from '#libs/identity';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
-import { jsonBodyParser, RequireJsonBodyPipe } from './common/request-body.js';
+import { jsonBodyParser, pageFormParser, RequireJsonBodyPipe } from './common/request-body.js';
 import { validationPipe } from './common/validation.js';
 import { CREDENTIAL_STORE } from './identity/accounts.service.js';
 import type { IdentityConfig } from './identity/identity.config.js';
@@ -12,6 +12,7 @@ import { IDENTITY_CONFIG } from './identity/identity.tokens.js';
 import { withSecuritySchemes } from './identity/security-schemes.js';
 import { sessionMiddleware } from './identity/session.js';
 import { AppMetrics } from './metrics/app-metrics.js';
+import { useApiDocument } from './web/forms/api-forms.js';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware.js';
 
 /** Where clients reach the service, for the OpenAPI document (PUBLIC_URL behind a proxy; else HOST and PORT). */
@@ -24,12 +25,14 @@ export const publicUrl = (env: Env = process.env): string => {
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
   // First, so that every answer is counted, those given before routing included.
   app.use(httpMetricsMiddleware(app.get(AppMetrics)));
-  // Security headers on every answer; the API document's page needs its own inline style only.
-  app.use(helmet());
+  // Security headers on every answer; the API document's page needs its own inline style only. Scripts come
+  // from this origin only (the pages' one file, none inline); requests are not upgraded to https, which a
+  // service on plain loopback would then not answer (behind TLS the proxy redirects and sets HSTS).
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Behind a TLS-terminating proxy, TRUST_PROXY names it, so that Secure cookies and client addresses hold.
   app.set('trust proxy', environment().get('TRUST_PROXY'));
   app.use(sessionMiddleware(app.get<CredentialStore>(CREDENTIAL_STORE), app.get<IdentityConfig>(IDENTITY_CONFIG)));
-  app.use(...jsonBodyParser());
+  app.use(pageFormParser(), ...jsonBodyParser());
   // Only stream revisions are ETags (set where a revision is answered); Express's body hashes would not match If-Match.
   app.set('etag', false);
   app.useGlobalPipes(new RequireJsonBodyPipe(), validationPipe());
@@ -47,5 +50,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The pages' act forms are made from the write routes' request schemas.
+  useApiDocument(document);
   return app;
 };

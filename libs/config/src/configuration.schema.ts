@@ -121,6 +121,7 @@ export const CONFIGURATION_SCHEMA = {
   TEMPLATES_DIR: variable({ group: 'documents', type: text(), meaning: "The organisation's own templates, overriding built-in ones by file name." }),
   ORGANISATION_NAME: variable({ group: 'documents', type: text(), default: 'Caribbean Customs Law Enforcement Council', meaning: 'The organisation named on the letterhead of every document.' }),
   ORGANISATION_ADDRESS: variable({ group: 'documents', type: text(), meaning: 'Its address, printed on the letterhead under the name.' }),
+  CHROMIUM_PATH: variable({ group: 'documents', type: text(), default: '/usr/bin/chromium', meaning: 'The headless Chromium that prints documents as PDF; without it the PDF links answer 503.' }),
 
   // demo
   DEMO_DATA: variable({ group: 'demo', type: oneOf(['auto', 'off'], { ignoreCase: true }), default: 'auto', meaning: 'auto loads the demonstration data on the first start of an empty embedded store; off starts empty.' }),

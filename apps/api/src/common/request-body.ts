@@ -24,6 +24,7 @@ export const unsupportedMediaType = (received: string | undefined): HttpExceptio
 
 /** A body in another media type is refused before it is read (a form or plain text would only show as missing fields). */
 const refuseOtherMediaTypes: RequestHandler = (request: Request, _response: Response, next: NextFunction) => {
+  if (isPageForm(request)) return next();
   const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
   if (hasBody && !request.is(JSON_TYPE)) return next(unsupportedMediaType(request.headers['content-type'] ?? 'no content-type'));
   next();
@@ -65,6 +66,18 @@ const checkParsedBody: RequestHandler = (request: Request, _response: Response, 
     return next(new BadRequestException({ code: 'VALIDATION_FAILED', message: forbidden.map((f) => f.message).join('; '), errors: forbidden }));
   }
   next();
+};
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+/** The web pages' forms (outside /api and /auth) post as HTML forms do; every API route still reads JSON only. */
+export const isPageForm = (request: Request): boolean =>
+  !request.path.startsWith('/api/') && !request.path.startsWith('/auth/') && request.is(FORM_TYPE) === FORM_TYPE;
+
+/** Parses a page's form body (flat fields, at most BODY_LIMIT); other requests pass untouched. */
+export const pageFormParser = (): RequestHandler => {
+  const parse = express.urlencoded({ extended: false, limit: BODY_LIMIT, type: FORM_TYPE });
+  return (request, response, next) => (isPageForm(request) ? parse(request, response, next) : next());
 };
 
 /** The service's body parsing: JSON only, at most BODY_LIMIT, at most MAX_BODY_DEPTH deep, no prototype keys. */

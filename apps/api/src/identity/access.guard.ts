@@ -12,7 +12,13 @@ export type AuthenticatedRequest = Request & { principal?: Principal | null };
 
 /** Writes made with a session cookie carry the session's CSRF token in this header (tokens need none). */
 export const CSRF_HEADER = 'x-csrf-token';
-export const csrf = csrfSync({ getTokenFromRequest: (req) => req.headers[CSRF_HEADER] as string | undefined });
+/** The pages' forms carry it as a hidden field instead (a form cannot set a header). */
+export const CSRF_FIELD = '_csrf';
+export const csrf = csrfSync({
+  getTokenFromRequest: (req) =>
+    (req.headers[CSRF_HEADER] as string | undefined) ??
+    (req.is('application/x-www-form-urlencoded') && typeof req.body?.[CSRF_FIELD] === 'string' ? (req.body[CSRF_FIELD] as string) : undefined),
+});
 
 const unauthenticated = (message = 'Sign in first: send a session cookie (POST /auth/login) or Authorization: Bearer <API token>.') =>
   new UnauthorizedException({ code: 'UNAUTHENTICATED', message });
