@@ -58,15 +58,19 @@ describe('Atom feeds of the depositary notifications', () => {
       const html = item.links.find((l) => l.$.rel === 'alternate' && l.$.type === 'text/html')!.$.href;
       const pdf = item.links.find((l) => l.$.type === 'application/pdf')!.$.href;
       expect(new URL(html).searchParams.get('format')).toBe('html');
-      expect(new URL(pdf).searchParams.get('format')).toBe('pdf');
-      expect(new URL(pdf).pathname).toBe(`/api/instruments/${treaty}/documents/notification`);
+      expect(new URL(pdf).pathname).toBe(`/instruments/${treaty}/documents/notification/pdf`);
+      expect(new URL(pdf).searchParams.get('eventId')).toBe(eventId);
       const page = await fetch(html);
       expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
     }
+    // the PDF link of one entry answers a PDF, as a feed reader would fetch it
+    const printed = await fetch(parsed.items[0]!.links.find((l) => l.$.type === 'application/pdf')!.$.href);
+    expect([printed.status, printed.headers.get('content-type')]).toEqual([200, expect.stringContaining('application/pdf')]);
+    expect(Buffer.from(await printed.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     // newest first
     const dates = parsed.items.map((item) => Date.parse(item.isoDate!));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-  }, 20_000);
+  }, 60_000);
 
   it('lists them in the feed of all notifications and in that of each party the instrument is open to', async () => {
     const all = await feed('/api/feeds/notifications');

@@ -19,7 +19,10 @@ export const notificationsOf = (records: readonly InstrumentRecord[], keep: (n: 
 
 /** Where the documents route serves a notification, in a format. */
 export const notificationUrl = (baseUrl: string, n: FeedNotification, format: 'html' | 'pdf' | 'txt', lang: DocumentLanguage): string =>
-  `${baseUrl}/api/instruments/${n.record.state.id}/documents/notification?eventId=${n.act.eventId}&format=${format}&lang=${lang}`;
+  format === 'pdf'
+    ? // PDF is printed from the HTML by the web application's route (Chromium), not by the API's documents route
+      `${baseUrl}/instruments/${n.record.state.id}/documents/notification/pdf?eventId=${n.act.eventId}&lang=${lang}`
+    : `${baseUrl}/api/instruments/${n.record.state.id}/documents/notification?eventId=${n.act.eventId}&format=${format}&lang=${lang}`;
 
 const recordedAt = (n: FeedNotification): Date => {
   const event = n.record.events.find((e) => e.id === n.act.eventId)!;
