@@ -166,7 +166,7 @@ describe('webhooks and notification mails', () => {
     const text = (await client.get(`${base}/documents/notification?eventId=${notified[0]}&format=txt`)).body as string;
     const ascii = text.split('\n').find((line) => /^[\x20-\x7e]{30,}$/.test(line.trim()))!.trim();
     expect(body.replace(/\r\n/g, '\n')).toContain(ascii);
-    expect(body).toContain(`/documents/notification?eventId=${notified[0]}&format=pdf`);
+    expect(body).toContain(`/documents/notification/pdf?eventId=${notified[0]}`);
     const log = (await client.get('/api/admin/mail/deliveries')).body as { target: string; status: string; eventId: string }[];
     expect(log).toHaveLength(expected.length);
     expect(log.every((d) => d.status === 'delivered' && recipients.includes(d.target))).toBe(true);

@@ -69,6 +69,11 @@ describe('the verifiable log over HTTP', () => {
     const documentSize = Number(document.headers.get('x-tree-size'));
     const documentRoot = b(document.headers.get('x-tree-root-hash')!);
     expect(documentSize).toBeGreaterThan(0);
+    // A kept copy carries its head in its own text, the same as the headers say.
+    const stated = /tree size (\d+), root hash ([A-Za-z0-9+/=]+);/.exec(document.body as string);
+    expect([Number(stated?.[1]), stated?.[2]]).toEqual([documentSize, document.headers.get('x-tree-root-hash')]);
+    const html = await client.get(`/api/instruments/${treaty}/documents/notification?eventId=${signatureEvent}&format=html&lang=es`);
+    expect(html.body as string).toMatch(new RegExp(`<p class="tree-head">Consignado en el registro verificable con tamaño de árbol ${documentSize}[^<]*</p>\\s*</body>`));
     await post(`/api/instruments/${treaty}/parties/JAM/signature`, { signedOn: '2019-05-23', signatory: SIGNATORY, place: 'Havana' });
     const after = (await client.get('/api/integrity/checkpoint')).body;
     expect(after.treeSize).toBeGreaterThan(before.treeSize);

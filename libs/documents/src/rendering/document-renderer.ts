@@ -18,6 +18,7 @@ import type { EntryIntoForceSupport } from '../model/entry-into-force-support.js
 import { ENTRY_INTO_FORCE_ENGINE } from '../model/entry-into-force.engine.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
 import { PartyDirectory, type PartyInfo } from '../model/party-directory.js';
+import { escapeMarkdown } from './markup-escape.js';
 import { CONTENT_TYPES, DOCUMENT_FORMATS, isDocumentFormat, type DocumentFormat } from './document-format.js';
 import { TemplateEngine, type TemplateEngineOptions } from './template-engine.js';
 import { TemplateError } from './template-error.js';
@@ -174,6 +175,19 @@ export class DocumentRenderer {
       fallback: lang !== requested || messages.missing.size > 0,
       position: definition.position(request),
     };
+  }
+
+  /**
+   * The document with a closing line stating the tree head of the verifiable log it was rendered at, in its
+   * language and format: a copy kept or printed can be checked against any later signed head.
+   */
+  stampTreeHead(document: Pick<RenderedDocument, 'body' | 'format' | 'language'>, head: { readonly treeSize: number; readonly rootHash: string }): string {
+    const sentence = new MessageLookup(this.engine.catalogs, document.language).t('common.treeHead', { size: head.treeSize, root: head.rootHash });
+    if (document.format === 'txt') return `${document.body.trimEnd()}\n\n${sentence}\n`;
+    if (document.format === 'md') return `${document.body.trimEnd()}\n\n---\n\n${escapeMarkdown(sentence)}\n`;
+    const line = `<p class="tree-head">${sentence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>\n`;
+    const end = document.body.lastIndexOf('</body>');
+    return end < 0 ? `${document.body}${line}` : `${document.body.slice(0, end)}${line}${document.body.slice(end)}`;
   }
 
   /** The requested language if its catalog (or a template of its own) covers the document, else English. */

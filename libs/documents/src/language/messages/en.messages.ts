@@ -16,6 +16,7 @@ export const en = {
     adoptedAt: 'Adopted at {{place}} on {{date}}',
     openedAt: 'Opened for signature at {{place}} on {{date}}',
     notAdopted: 'Text not yet adopted',
+    treeHead: 'Recorded in the verifiable log at tree size {{size}}, root hash {{root}}; a later signed head proves it unchanged: GET /api/integrity/consistency?from={{size}}',
     defaultDepositary: 'The {{organisation}}',
     referenceLabel: 'Reference',
     dateLabel: 'Date',

@@ -11,6 +11,7 @@ export const es = {
     adoptedAt: 'Adoptado en {{place}} el {{date}}',
     openedAt: 'Abierto a la firma en {{place}} el {{date}}',
     notAdopted: 'Texto aún no adoptado',
+    treeHead: 'Consignado en el registro verificable con tamaño de árbol {{size}} y hash raíz {{root}}; una cabecera firmada posterior prueba que no ha cambiado: GET /api/integrity/consistency?from={{size}}',
     defaultDepositary: '{{organisation}}',
     referenceLabel: 'Referencia',
     dateLabel: 'Fecha',

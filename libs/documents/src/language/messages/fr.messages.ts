@@ -11,6 +11,7 @@ export const fr = {
     adoptedAt: 'Adopté à {{place}} le {{date}}',
     openedAt: 'Ouvert à la signature à {{place}} le {{date}}',
     notAdopted: 'Texte non encore adopté',
+    treeHead: 'Inscrit au registre vérifiable à la taille d’arbre {{size}}, empreinte racine {{root}} ; une tête signée ultérieure prouve qu’il n’a pas changé : GET /api/integrity/consistency?from={{size}}',
     defaultDepositary: '{{organisation}}',
     referenceLabel: 'Référence',
     dateLabel: 'Date',

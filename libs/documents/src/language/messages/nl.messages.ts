@@ -14,6 +14,7 @@ export const nl = {
     adoptedAt: 'Aangenomen te {{place}} op {{date}}',
     openedAt: 'Opengesteld voor ondertekening te {{place}} op {{date}}',
     notAdopted: 'Tekst nog niet aangenomen',
+    treeHead: 'Vastgelegd in het verifieerbare register bij boomgrootte {{size}}, wortelhash {{root}}; een latere ondertekende kop bewijst dat het ongewijzigd is: GET /api/integrity/consistency?from={{size}}',
     defaultDepositary: '{{organisation}}',
     referenceLabel: 'Kenmerk',
     dateLabel: 'Datum',
