@@ -1,9 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildService, killHard as kill, ROOT, startBuilt, type Running } from './support/built-service.js';
 import { api } from './support/test-app.js';
 
 /**
@@ -12,59 +12,14 @@ import { api } from './support/test-app.js';
  * stream has a revision gap. Three cycles.
  */
 
-const ROOT = join(import.meta.dirname, '..');
 const CLIENTS = 16;
 const WRITING_MS = 1_000;
 const CYCLES = 3;
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly output: () => string;
-}
-
-const start = async (dataDir: string): Promise<Running> => {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, EVENT_STORE: 'embedded', DEMO_DATA: 'off', PORT: String(port), HOST: '127.0.0.1', INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_PASSWORD: ADMIN.password },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { child, url, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the service did not answer within 20 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
-const kill = (running: Running) =>
-  new Promise<void>((resolve) => {
-    if (running.child.exitCode !== null || running.child.signalCode !== null) return resolve();
-    running.child.once('exit', () => resolve());
-    running.child.kill('SIGKILL');
-  });
-
 const ADMIN = { username: 'crash.admin', password: 'a-long-password-for-the-crash-test' };
+
+const start = (dataDir: string): Promise<Running> =>
+  startBuilt({ DATA_DIR: dataDir, INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_PASSWORD: ADMIN.password });
 
 /** Signs in (session cookie and CSRF token), opens a writer account, and answers that account's API token. */
 const writerToken = async (url: string): Promise<string> => {
@@ -89,10 +44,7 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
   const dataDir = mkdtempSync(join(tmpdir(), 'treaty-tracker-crash-'));
   let running: Running | undefined;
 
-  beforeAll(() => {
-    const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-    if (build.status !== 0) throw new Error(`nest build failed:\n${build.stdout}\n${build.stderr}`);
-  }, 60_000);
+  beforeAll(() => buildService(), 60_000);
   afterAll(async () => {
     if (running) await kill(running);
     rmSync(dataDir, { recursive: true, force: true });
