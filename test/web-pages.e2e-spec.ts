@@ -111,6 +111,11 @@ describe('the web application, in a browser', () => {
     await expect(page.textContent('h1')).resolves.toBe('Tableau de bord');
     await expect(page.getAttribute('html', 'lang')).resolves.toBe('fr');
     await check(page, 'donor', '5-dashboard-fr');
+    // And in Dutch, for Aruba, Curaçao, Sint Maarten and Suriname.
+    await page.click('header .languages a[hreflang=nl]');
+    await expect(page.textContent('h1')).resolves.toBe('Overzicht');
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('nl');
+    await check(page, 'donor', '5-dashboard-nl');
 
     // The party page, and the status report downloaded as PDF (printed by the same Chromium).
     await page.goto(`${app.url}/parties/CUB`);

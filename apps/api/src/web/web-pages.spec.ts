@@ -136,12 +136,14 @@ describe('charts and the map', () => {
 });
 
 describe('languages and sign-in', () => {
-  it('takes the language asked for, else the browser’s, else English; a language without its catalogue speaks English', () => {
+  it('takes the language asked for, else the browser’s, else English; every language of the documents has its page words', () => {
     expect(pickLanguage('fr', 'es')).toBe('fr');
     expect(pickLanguage(undefined, 'es-ES,es;q=0.9')).toBe('es');
     expect(pickLanguage('xx', 'de')).toBe('en');
     expect(message('fr', 'dashboard')).toBe('Tableau de bord');
-    expect(message('nl', 'dashboard')).toBe('Dashboard');
+    expect(pickLanguage(undefined, 'nl-NL,nl;q=0.9')).toBe('nl');
+    expect(message('nl', 'progressLine', { have: 1, need: 10, more: 9 })).toBe('1 van 10 akten; nog 9 nodig');
+    expect(message('xx', 'dashboard')).toBe('Dashboard');
     expect(message('en', 'progressLine', { have: 1, need: 10, more: 9 })).toBe('1 of 10 instruments; 9 more required');
   });
 

@@ -1,6 +1,6 @@
 /**
  * The words of the pages, per language. The languages themselves are the documents' (DOCUMENT_LANGUAGES): a
- * language added there gets pages at once, in English until its catalogue here is written.
+ * language added there needs its catalogue here, and the compiler says so.
  */
 import { DOCUMENT_LANGUAGES, FALLBACK_LANGUAGE, isDocumentLanguage, type DocumentLanguage } from '#libs/documents';
 
@@ -339,7 +339,119 @@ const es: Catalogue = {
   'status.none': 'No habilitado',
 };
 
-const CATALOGUES: Partial<Record<string, Catalogue>> = { en, fr, es };
+const nl: Catalogue = {
+  siteName: 'Verdragen- en MOU-register',
+  skip: 'Naar de inhoud',
+  dashboard: 'Overzicht',
+  parties: 'Partijen',
+  reviewQueue: 'Te beoordelen',
+  ourParty: 'Wat wij nog moeten doen',
+  newInstrument: 'Nieuw instrument',
+  signIn: 'Aanmelden',
+  signOut: 'Afmelden',
+  signedInAs: 'Aangemeld als',
+  language: 'Taal',
+  asAt: 'Stand op',
+  asAtToday: 'vandaag',
+  show: 'Tonen',
+  showToday: 'Terug naar vandaag',
+  asAtNote: 'Weergegeven zoals het er op {date} voor stond.',
+  signatures: 'Ondertekeningen',
+  consents: 'Instemmingen om gebonden te zijn',
+  inForce: 'Instrumenten in werking',
+  instruments: 'Instrumenten',
+  kind: 'Soort',
+  stage: 'Fase',
+  any: 'Alle',
+  filter: 'Filteren',
+  title: 'Titel',
+  progress: 'Op weg naar de inwerkingtreding',
+  progressLine: '{have} van {need} akten; nog {more} nodig',
+  progressMet: '{have} van {need} akten: aan de voorwaarde is voldaan',
+  projected: 'Verwachte inwerkingtreding',
+  enteredIntoForce: 'In werking sinds',
+  noDate: 'Nog niet bepaald',
+  latestActs: 'Laatste handelingen',
+  noActs: 'Nog geen handeling vastgelegd.',
+  participation: 'Deelneming',
+  matrixCaption: 'Wie waar staat bij elk instrument',
+  map: 'Kaart van de regio',
+  mapFor: 'Kaart voor',
+  mapCaption: 'Elke partij gekleurd naar haar stand bij {title}',
+  chartCaption: 'Ondertekeningen en instemmingen in de tijd, met de drempel van de slotbepalingen',
+  threshold: 'Drempel',
+  statusTable: 'Stand',
+  participant: 'Deelnemer',
+  signature: 'Ondertekening',
+  consent: 'Instemming',
+  entryIntoForceForParty: 'Inwerkingtreding',
+  reservationsCol: 'Voorbehouden en verklaringen',
+  history: 'Geschiedenis van de handelingen',
+  finalClauses: 'Slotbepalingen',
+  adoption: 'Aanneming',
+  draftingEditor: 'Tekst opstellen',
+  correct: 'Verbeteren…',
+  documents: 'Documenten',
+  text: 'Tekst',
+  version: 'Versie',
+  adoptedText: 'Zoals aangenomen',
+  redline: 'Wijzigingen tussen twee versies',
+  from: 'Van',
+  to: 'Tot',
+  signaturePage: 'Ondertekeningsblad',
+  statusReport: 'Overzicht van de stand',
+  notifications: 'Kennisgevingen van de depositaris',
+  download: 'Downloaden',
+  partyInstruments: 'Instrumenten van deze partij',
+  noInstruments: 'Nog geen instrument.',
+  username: 'Gebruikersnaam',
+  password: 'Wachtwoord',
+  signInWithProvider: 'Aanmelden met het account van de organisatie',
+  signInFailed: 'De gebruikersnaam of het wachtwoord klopt niet.',
+  record: 'Vastleggen',
+  recordAct: 'Een handeling vastleggen',
+  forParty: 'Voor',
+  revisionNote: 'Dit formulier is geopend bij revisie {revision}.',
+  staleTitle: 'Het register is gewijzigd terwijl dit formulier open stond',
+  staleBody: 'Sinds u het opende: {changes}. Uw invoer staat hieronder; controleer die en verstuur opnieuw.',
+  errorTitle: 'Niet vastgelegd',
+  recorded: 'Vastgelegd.',
+  notFoundTitle: 'Niet gevonden',
+  forbiddenTitle: 'Niet toegestaan',
+  toDo: 'Te doen',
+  signedNotRatified: 'Ondertekend, instemming nog niet nedergelegd',
+  objectionWindows: 'Voorbehouden waartegen nog bezwaar kan worden gemaakt',
+  pendingNotices: 'Openstaande kennisgevingen',
+  nothingToDo: 'Niets te doen.',
+  modelInstruments: 'Modelakten',
+  fullPowers: 'Volmacht',
+  instrumentOfConsent: 'Akte van bekrachtiging',
+  yes: 'Ja',
+  no: 'Nee',
+  pdfUnavailable: 'PDF kan hier niet worden afgedrukt: er is geen Chromium-browser op de server geïnstalleerd (CHROMIUM_PATH).',
+  'stage.drafting': 'In opstelling',
+  'stage.in-review': 'In beoordeling',
+  'stage.approved': 'Goedgekeurd',
+  'stage.adopted': 'Aangenomen',
+  'stage.open-for-signature': 'Open voor ondertekening',
+  'stage.in-force': 'In werking',
+  'stage.terminated': 'Beëindigd',
+  'stage.discarded': 'Verworpen',
+  'kind.treaty': 'Verdrag',
+  'kind.agreement': 'Overeenkomst',
+  'kind.mou': 'MOU',
+  'kind.protocol': 'Protocol',
+  'kind.amendment': 'Wijziging',
+  'status.eligible': 'Kan partij worden',
+  'status.signatory': 'Ondertekenaar',
+  'status.bound': 'Gebonden',
+  'status.in-force': 'In werking',
+  'status.withdrawn': 'Teruggetrokken',
+  'status.none': 'Kan geen partij worden',
+};
+
+/** One catalogue per language of the documents: a language added there is named here by the compiler. */
+const CATALOGUES: Readonly<Record<DocumentLanguage, Catalogue>> = { en, fr, es, nl };
 
 export type PageLanguage = DocumentLanguage;
 export const PAGE_LANGUAGES: readonly PageLanguage[] = DOCUMENT_LANGUAGES;
@@ -354,9 +466,9 @@ export const pickLanguage = (asked: unknown, acceptLanguage: string | undefined)
   return FALLBACK_LANGUAGE;
 };
 
-/** A message with its {placeholders} filled; a language without its catalogue yet speaks English. */
+/** A message with its {placeholders} filled; an unknown language speaks English. */
 export const message = (lang: string, key: string, params: Readonly<Record<string, unknown>> = {}): string => {
-  const catalogue = CATALOGUES[lang] ?? en;
+  const catalogue = isDocumentLanguage(lang) ? CATALOGUES[lang] : en;
   const text = (catalogue as Record<string, string>)[key] ?? (en as Record<string, string>)[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? ''));
 };
