@@ -178,4 +178,68 @@ describe('webhooks and notification mails', () => {
     expect(text).toMatch(/treaty_tracker_delivery_failures_total\{channel="webhook"\} 3/);
     expect(text).toMatch(/treaty_tracker_deliveries_total\{channel="mail",outcome="delivered"\} \d+/);
   });
+
+  it('disables an endpoint (nothing sent, its pending retry cancelled), enables it again, and deletes it', async () => {
+    // A receiver that refuses until told otherwise; it wants each account opened.
+    let refuse = true;
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      request.resume().on('end', () => {
+        seen.push(String(request.headers['webhook-id']));
+        response.writeHead(refuse ? 503 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const id = (await post('/api/admin/webhooks', { url, eventTypes: ['AccountOpened.v1'] })).body.id as string;
+      const deliveries = async () => (await client.get(`/api/admin/webhooks/${id}/deliveries`)).body as { eventId: string; status: string; nextAttemptAt: string | null; lastError: string }[];
+
+      await app.account('hook.first', ['donor']);
+      await waitFor('a refused first attempt', () => seen.length >= 1);
+      const disabled = await client.post(`/api/admin/webhooks/${id}/disabling`, {});
+      expect([disabled.status, disabled.body.state]).toEqual([200, 'disabled']);
+      const cancelled = await deliveries();
+      expect(cancelled).toEqual([expect.objectContaining({ status: 'cancelled', nextAttemptAt: null, lastError: 'the endpoint was disabled' })]);
+      const listed = (await client.get('/api/admin/webhooks')).body as { id: string; state: string }[];
+      expect(listed.find((e) => e.id === id)?.state).toBe('disabled');
+      expect(listed.find((e) => e.id === webhookId)?.state).toBe('enabled');
+
+      // While disabled: no retry of the cancelled delivery, nothing for a new event.
+      refuse = false;
+      const before = seen.length;
+      await app.account('hook.while-disabled', ['donor']);
+      await new Promise((r) => setTimeout(r, 600)); // several retry intervals (DELIVERY_RETRY_BASE_MS=50)
+      expect(seen.length).toBe(before);
+      expect(await deliveries()).toHaveLength(1);
+
+      // Enabled again: the events from now on are sent.
+      const enabled = await client.post(`/api/admin/webhooks/${id}/enabling`, {});
+      expect([enabled.status, enabled.body.state, enabled.body.disabledAt]).toEqual([200, 'enabled', null]);
+      await app.account('hook.after', ['donor']);
+      await waitFor('the delivery after enabling', () => seen.length === before + 1);
+      const after = await deliveries();
+      expect(after.map((d) => d.status)).toEqual(['delivered', 'cancelled']);
+      expect(seen[before]).toBe(after[0]!.eventId);
+
+      // Deleted: gone from the list, and every route of it answers 404 naming it.
+      const removed = await fetch(`${app.url}/api/admin/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${app.token}` } });
+      expect(removed.status).toBe(204);
+      expect(((await client.get('/api/admin/webhooks')).body as { id: string }[]).map((e) => e.id)).not.toContain(id);
+      for (const answer of [
+        await client.get(`/api/admin/webhooks/${id}/deliveries`),
+        await client.post(`/api/admin/webhooks/${id}/disabling`, {}),
+        await client.post(`/api/admin/webhooks/${id}/enabling`, {}),
+      ]) {
+        expect([answer.status, answer.body.code, answer.body.message]).toEqual([404, 'WEBHOOK_NOT_FOUND', expect.stringContaining(id)]);
+      }
+      const again = await fetch(`${app.url}/api/admin/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${app.token}` } });
+      expect(again.status).toBe(404);
+      await app.account('hook.after-delete', ['donor']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen.length).toBe(before + 1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 20_000);
 });

@@ -115,7 +115,7 @@ export class DeliveryDispatcher {
     const mail = await this.mailFor(event);
     // Webhooks are matched after the last await, so an endpoint registered meanwhile sees a consistent start.
     const webhooks: NewDelivery[] = this.endpoints
-      .filter((e) => event.position > e.fromPosition && (e.eventTypes.includes('*') || e.eventTypes.includes(event.type)))
+      .filter((e) => e.disabledAt === null && event.position > e.fromPosition && (e.eventTypes.includes('*') || e.eventTypes.includes(event.type)))
       .map((e) => ({ channel: 'webhook', target: e.id, eventId: event.id, position: event.position, eventType: event.type, payload: webhookBody(event) }));
     const focalPoint = event.stream.startsWith(ACCOUNT_PREFIX) ? nextFocalPoint(this.focalPoints.get(event.stream.slice(ACCOUNT_PREFIX.length)), event) : null;
     const deliveries = [...webhooks, ...mail];

@@ -11,6 +11,8 @@ export const webhookSender =
   async (delivery: Delivery) => {
     const endpoint = endpointOf(delivery.target);
     if (!endpoint) return { ok: false, result: null, error: 'the endpoint is no longer registered' };
+    // Disabled while this delivery was being picked up: its row is cancelled already, so nothing is sent.
+    if (endpoint.disabledAt !== null) return { ok: false, result: null, error: 'the endpoint is disabled' };
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(endpoint.url, {
       method: 'POST',
