@@ -243,3 +243,64 @@ describe('webhooks and notification mails', () => {
     }
   }, 20_000);
 });
+
+describe('notification mails in the language of each recipient', () => {
+  let app: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let client: ReturnType<typeof api>;
+  let treaty: string;
+  const post = async (path: string, body: unknown) => {
+    const answer = await client.post(path, body);
+    expect([path, answer.status]).toEqual([path, path.includes('/admin/') ? 200 : 201]);
+    return answer;
+  };
+  /** The mail's text, quoted-printable undone (UTF-8). */
+  const decoded = (raw: string) =>
+    Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    // The depositary mails in French; Jamaica's focal point prefers English.
+    app = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_LANGUAGE: 'fr', DELIVERY_RETRY_BASE_MS: '50' } });
+    client = api(app.url);
+    await app.account('cub.focal', ['member-state'], ['CUB']);
+    await app.account('jam.focal', ['member-state'], ['JAM']);
+    await post('/api/admin/accounts/cub.focal/email', { email: 'focal.point@aduana.example.cu' });
+    await post('/api/admin/accounts/jam.focal/email', { email: 'focal@customs.example.jm' });
+    const preferred = await post('/api/admin/accounts/jam.focal/language', { language: 'en' });
+    expect(preferred.body.language).toBe('en');
+    treaty = await recordOpenTreaty(post);
+    await post(`/api/instruments/${treaty}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
+  }, 30_000);
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+  });
+
+  it('refuses a language that is not a document language, naming the field', async () => {
+    const answer = await client.post('/api/admin/accounts/cub.focal/language', { language: 'de' });
+    expect([answer.status, answer.body.errors?.[0]?.field]).toEqual([400, 'language']);
+  });
+
+  it("mails in the account's preferred language, else in MAIL_LANGUAGE", async () => {
+    const base = `/api/instruments/${treaty}`;
+    const events = (await client.get(`${base}/events`)).body.events as { id: string; type: string }[];
+    const consent = events.find((e) => e.type === 'ConsentDeposited.v1')!.id;
+    await waitFor('both mails of the consent', () => smtp.messages.filter((m) => m.raw.includes(consent)).length >= 2);
+    const to = (address: string) => smtp.messages.find((m) => m.raw.includes(consent) && m.to.includes(address))!.raw;
+    const text = async (lang: string) => (await client.get(`${base}/documents/notification?eventId=${consent}&format=txt&lang=${lang}`)).body as string;
+    const [fr, en] = [await text('fr'), await text('en')];
+    // a line of the French text that the English one does not have
+    const french = fr.split('\n').map((l) => l.trim()).find((line) => line.length >= 30 && !en.includes(line))!;
+    expect(french).toBeDefined();
+
+    const cuba = to('focal.point@aduana.example.cu');
+    expect(cuba).toMatch(/^Content-Language: fr$/im);
+    expect(decoded(cuba)).toContain(french);
+    expect(decoded(cuba)).toContain(`eventId=${consent}&lang=fr`);
+    const jamaica = to('focal@customs.example.jm');
+    expect(jamaica).toMatch(/^Content-Language: en$/im);
+    expect(decoded(jamaica)).not.toContain(french);
+    expect(decoded(jamaica)).toContain(`eventId=${consent}&lang=en`);
+  }, 20_000);
+});

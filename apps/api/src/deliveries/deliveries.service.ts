@@ -83,7 +83,7 @@ export class DeliveriesService implements OnModuleInit, OnModuleDestroy {
     this.dispatcher = new DeliveryDispatcher({
       store,
       deliveries: this.deliveries,
-      mail: mail ? { renderer, baseUrl: publicUrl(process.env) } : null,
+      mail: mail ? { renderer, baseUrl: publicUrl(process.env), language: config.get('MAIL_LANGUAGE') } : null,
       onPlanned: () => this.worker.wake(),
       onError: (error) => this.logger.error(`The delivery subscription stopped: ${(error as Error).message}`),
     });

@@ -34,7 +34,7 @@ export interface NewDelivery {
   readonly eventId: string;
   readonly position: bigint;
   readonly eventType: string;
-  /** The webhook's JSON body, or the mail as JSON ({ to, subject, text }). */
+  /** The webhook's JSON body, or the mail as JSON ({ to, subject, text, lang }). */
   readonly payload: string;
 }
 
@@ -56,6 +56,8 @@ export interface FocalPoint {
   readonly email: string | null;
   readonly parties: readonly string[];
   readonly active: boolean;
+  /** The account's preferred language for mail (null: the depositary's MAIL_LANGUAGE). */
+  readonly language: string | null;
 }
 
 const SCHEMA = `
@@ -131,6 +133,9 @@ export class DeliveryStore {
     // Files from before endpoints could be disabled gain the column (null: enabled).
     const columns = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('endpoints')").all();
     if (!columns.some((c) => c.name === 'disabled_at')) this.db.exec('ALTER TABLE endpoints ADD COLUMN disabled_at TEXT');
+    // And focal points before languages could be preferred (null: MAIL_LANGUAGE).
+    const pointColumns = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('focal_points')").all();
+    if (!pointColumns.some((c) => c.name === 'language')) this.db.exec('ALTER TABLE focal_points ADD COLUMN language TEXT');
     this.statements = {
       insertEndpoint: this.db.prepare('INSERT INTO endpoints (id, url, event_types, secret, created_at, created_by, from_position, disabled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       endpoints: this.db.prepare<[], { id: string; url: string; event_types: string; secret: string; created_at: string; created_by: string; from_position: bigint; disabled_at: string | null }>(
@@ -143,9 +148,9 @@ export class DeliveryStore {
       saveCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
       setting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?'),
       saveSetting: this.db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)'),
-      focalPoints: this.db.prepare<[], { username: string; email: string | null; parties: string; active: bigint }>('SELECT * FROM focal_points'),
+      focalPoints: this.db.prepare<[], { username: string; email: string | null; parties: string; active: bigint; language: string | null }>('SELECT * FROM focal_points'),
       saveFocalPoint: this.db.prepare(
-        'INSERT INTO focal_points (username, email, parties, active) VALUES (?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET email = excluded.email, parties = excluded.parties, active = excluded.active',
+        'INSERT INTO focal_points (username, email, parties, active, language) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET email = excluded.email, parties = excluded.parties, active = excluded.active, language = excluded.language',
       ),
       insertDelivery: this.db.prepare(
         'INSERT OR IGNORE INTO deliveries (channel, target, event_id, position, event_type, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -159,7 +164,7 @@ export class DeliveryStore {
     };
     this.planTransaction = this.db.transaction((name, position, deliveries, focalPoint, now) => {
       for (const d of deliveries) this.statements.insertDelivery.run(d.channel, d.target, d.eventId, d.position, d.eventType, d.payload, now, now);
-      if (focalPoint) this.statements.saveFocalPoint.run(focalPoint.username, focalPoint.email, JSON.stringify(focalPoint.parties), focalPoint.active ? 1 : 0);
+      if (focalPoint) this.statements.saveFocalPoint.run(focalPoint.username, focalPoint.email, JSON.stringify(focalPoint.parties), focalPoint.active ? 1 : 0, focalPoint.language);
       this.statements.saveCheckpoint.run(name, position);
     });
   }
@@ -214,7 +219,7 @@ export class DeliveryStore {
   }
 
   focalPoints(): FocalPoint[] {
-    return this.statements.focalPoints.all().map((r) => ({ username: r.username, email: r.email, parties: JSON.parse(r.parties) as string[], active: r.active === 1n }));
+    return this.statements.focalPoints.all().map((r) => ({ username: r.username, email: r.email, parties: JSON.parse(r.parties) as string[], active: r.active === 1n, language: r.language ?? null }));
   }
 
   /** The deliveries an event gives rise to, the focal point it changed, and the checkpoint past it: together. */
