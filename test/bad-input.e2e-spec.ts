@@ -323,6 +323,8 @@ describe('bad input on every write route, derived from the OpenAPI document', ()
       '/api/account/tokens/{tokenId}/revocation',
       '/api/admin/accounts/{username}/enabling',
       '/api/admin/projections/rebuild',
+      '/api/admin/webhooks/{id}/disabling',
+      '/api/admin/webhooks/{id}/enabling',
       '/auth/logout',
     ]);
     expect(routes.length).toBeGreaterThanOrEqual(18);

@@ -178,4 +178,129 @@ describe('webhooks and notification mails', () => {
     expect(text).toMatch(/treaty_tracker_delivery_failures_total\{channel="webhook"\} 3/);
     expect(text).toMatch(/treaty_tracker_deliveries_total\{channel="mail",outcome="delivered"\} \d+/);
   });
+
+  it('disables an endpoint (nothing sent, its pending retry cancelled), enables it again, and deletes it', async () => {
+    // A receiver that refuses until told otherwise; it wants each account opened.
+    let refuse = true;
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      request.resume().on('end', () => {
+        seen.push(String(request.headers['webhook-id']));
+        response.writeHead(refuse ? 503 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const id = (await post('/api/admin/webhooks', { url, eventTypes: ['AccountOpened.v1'] })).body.id as string;
+      const deliveries = async () => (await client.get(`/api/admin/webhooks/${id}/deliveries`)).body as { eventId: string; status: string; nextAttemptAt: string | null; lastError: string }[];
+
+      await app.account('hook.first', ['donor']);
+      await waitFor('a refused first attempt', () => seen.length >= 1);
+      const disabled = await client.post(`/api/admin/webhooks/${id}/disabling`, {});
+      expect([disabled.status, disabled.body.state]).toEqual([200, 'disabled']);
+      const cancelled = await deliveries();
+      expect(cancelled).toEqual([expect.objectContaining({ status: 'cancelled', nextAttemptAt: null, lastError: 'the endpoint was disabled' })]);
+      const listed = (await client.get('/api/admin/webhooks')).body as { id: string; state: string }[];
+      expect(listed.find((e) => e.id === id)?.state).toBe('disabled');
+      expect(listed.find((e) => e.id === webhookId)?.state).toBe('enabled');
+
+      // While disabled: no retry of the cancelled delivery, nothing for a new event.
+      refuse = false;
+      const before = seen.length;
+      await app.account('hook.while-disabled', ['donor']);
+      await new Promise((r) => setTimeout(r, 600)); // several retry intervals (DELIVERY_RETRY_BASE_MS=50)
+      expect(seen.length).toBe(before);
+      expect(await deliveries()).toHaveLength(1);
+
+      // Enabled again: the events from now on are sent.
+      const enabled = await client.post(`/api/admin/webhooks/${id}/enabling`, {});
+      expect([enabled.status, enabled.body.state, enabled.body.disabledAt]).toEqual([200, 'enabled', null]);
+      await app.account('hook.after', ['donor']);
+      await waitFor('the delivery after enabling', () => seen.length === before + 1);
+      const after = await deliveries();
+      expect(after.map((d) => d.status)).toEqual(['delivered', 'cancelled']);
+      expect(seen[before]).toBe(after[0]!.eventId);
+
+      // Deleted: gone from the list, and every route of it answers 404 naming it.
+      const removed = await fetch(`${app.url}/api/admin/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${app.token}` } });
+      expect(removed.status).toBe(204);
+      expect(((await client.get('/api/admin/webhooks')).body as { id: string }[]).map((e) => e.id)).not.toContain(id);
+      for (const answer of [
+        await client.get(`/api/admin/webhooks/${id}/deliveries`),
+        await client.post(`/api/admin/webhooks/${id}/disabling`, {}),
+        await client.post(`/api/admin/webhooks/${id}/enabling`, {}),
+      ]) {
+        expect([answer.status, answer.body.code, answer.body.message]).toEqual([404, 'WEBHOOK_NOT_FOUND', expect.stringContaining(id)]);
+      }
+      const again = await fetch(`${app.url}/api/admin/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${app.token}` } });
+      expect(again.status).toBe(404);
+      await app.account('hook.after-delete', ['donor']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen.length).toBe(before + 1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 20_000);
+});
+
+describe('notification mails in the language of each recipient', () => {
+  let app: TestApp;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let client: ReturnType<typeof api>;
+  let treaty: string;
+  const post = async (path: string, body: unknown) => {
+    const answer = await client.post(path, body);
+    expect([path, answer.status]).toEqual([path, path.includes('/admin/') ? 200 : 201]);
+    return answer;
+  };
+  /** The mail's text, quoted-printable undone (UTF-8). */
+  const decoded = (raw: string) =>
+    Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    // The depositary mails in French; Jamaica's focal point prefers English.
+    app = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_LANGUAGE: 'fr', DELIVERY_RETRY_BASE_MS: '50' } });
+    client = api(app.url);
+    await app.account('cub.focal', ['member-state'], ['CUB']);
+    await app.account('jam.focal', ['member-state'], ['JAM']);
+    await post('/api/admin/accounts/cub.focal/email', { email: 'focal.point@aduana.example.cu' });
+    await post('/api/admin/accounts/jam.focal/email', { email: 'focal@customs.example.jm' });
+    const preferred = await post('/api/admin/accounts/jam.focal/language', { language: 'en' });
+    expect(preferred.body.language).toBe('en');
+    treaty = await recordOpenTreaty(post);
+    await post(`/api/instruments/${treaty}/parties/CUB/consent`, { kind: 'ratification', depositedOn: '2019-11-01' });
+  }, 30_000);
+  afterAll(async () => {
+    await app.close();
+    await smtp.close();
+  });
+
+  it('refuses a language that is not a document language, naming the field', async () => {
+    const answer = await client.post('/api/admin/accounts/cub.focal/language', { language: 'de' });
+    expect([answer.status, answer.body.errors?.[0]?.field]).toEqual([400, 'language']);
+  });
+
+  it("mails in the account's preferred language, else in MAIL_LANGUAGE", async () => {
+    const base = `/api/instruments/${treaty}`;
+    const events = (await client.get(`${base}/events`)).body.events as { id: string; type: string }[];
+    const consent = events.find((e) => e.type === 'ConsentDeposited.v1')!.id;
+    await waitFor('both mails of the consent', () => smtp.messages.filter((m) => m.raw.includes(consent)).length >= 2);
+    const to = (address: string) => smtp.messages.find((m) => m.raw.includes(consent) && m.to.includes(address))!.raw;
+    const text = async (lang: string) => (await client.get(`${base}/documents/notification?eventId=${consent}&format=txt&lang=${lang}`)).body as string;
+    const [fr, en] = [await text('fr'), await text('en')];
+    // a line of the French text that the English one does not have
+    const french = fr.split('\n').map((l) => l.trim()).find((line) => line.length >= 30 && !en.includes(line))!;
+    expect(french).toBeDefined();
+
+    const cuba = to('focal.point@aduana.example.cu');
+    expect(cuba).toMatch(/^Content-Language: fr$/im);
+    expect(decoded(cuba)).toContain(french);
+    expect(decoded(cuba)).toContain(`eventId=${consent}&lang=fr`);
+    const jamaica = to('focal@customs.example.jm');
+    expect(jamaica).toMatch(/^Content-Language: en$/im);
+    expect(decoded(jamaica)).not.toContain(french);
+    expect(decoded(jamaica)).toContain(`eventId=${consent}&lang=en`);
+  }, 20_000);
 });

@@ -52,6 +52,8 @@ export const CONFIGURATION_SCHEMA = {
   READINESS_MAX_LAG_EVENTS: variable({ group: 'service', type: integer({ min: 0 }), default: 1000, meaning: 'How many events the projections may lag behind the log before the service reports itself not ready.' }),
 
   SMTP_URL: variable({ group: 'service', type: url(['smtp:', 'smtps:']), secret: true, meaning: 'The mail server the depositary notifications are sent through (smtp://user:password@host:587); no mail without it.' }),
+  // The document languages (#libs/documents DOCUMENT_LANGUAGES, which cannot be imported here without a cycle; a spec keeps them equal).
+  MAIL_LANGUAGE: variable({ group: 'service', type: oneOf(['en', 'fr', 'es', 'nl'], { ignoreCase: true }), default: 'en', meaning: 'The language of the notification mails to accounts that prefer none (en, fr, es or nl).' }),
   MAIL_FROM: variable({ group: 'service', type: text(), default: 'depositary@localhost', meaning: 'The sender of the notification mails.' }),
   DELIVERY_RETRY_BASE_MS: variable({ group: 'service', type: durationMs(), default: 30_000, meaning: 'The wait before the first retry of a failed webhook or mail delivery; each further retry waits twice as long (at most an hour).' }),
   DELIVERY_MAX_ATTEMPTS: variable({ group: 'service', type: integer({ min: 1, max: 100 }), default: 12, meaning: 'Attempts of one delivery before it is left as failed in the delivery log.' }),

@@ -41,7 +41,12 @@ const view = (d: Delivery): DeliveryView => ({
   createdAt: d.createdAt,
 });
 
-const endpointView = ({ secret: _secret, fromPosition, ...endpoint }: Endpoint) => ({ ...endpoint, fromPosition: fromPosition.toString() });
+const endpointView = ({ secret: _secret, fromPosition, disabledAt, ...endpoint }: Endpoint) => ({
+  ...endpoint,
+  fromPosition: fromPosition.toString(),
+  state: disabledAt === null ? ('enabled' as const) : ('disabled' as const),
+  disabledAt,
+});
 
 /**
  * Webhooks and notification mails: the dispatcher plans them from the log (checkpointed), the worker sends
@@ -78,7 +83,7 @@ export class DeliveriesService implements OnModuleInit, OnModuleDestroy {
     this.dispatcher = new DeliveryDispatcher({
       store,
       deliveries: this.deliveries,
-      mail: mail ? { renderer, baseUrl: publicUrl(process.env) } : null,
+      mail: mail ? { renderer, baseUrl: publicUrl(process.env), language: config.get('MAIL_LANGUAGE') } : null,
       onPlanned: () => this.worker.wake(),
       onError: (error) => this.logger.error(`The delivery subscription stopped: ${(error as Error).message}`),
     });
@@ -100,7 +105,7 @@ export class DeliveriesService implements OnModuleInit, OnModuleDestroy {
 
   /** Registers an endpoint: it is sent the events recorded from now on; its secret is answered once. */
   register(url: string, eventTypes: readonly string[], by: string) {
-    const endpoint: Endpoint = { id: randomUUID(), url, eventTypes: [...new Set(eventTypes)], secret: newWebhookSecret(), createdAt: new Date().toISOString(), createdBy: by, fromPosition: this.dispatcher.plannedPosition };
+    const endpoint: Endpoint = { id: randomUUID(), url, eventTypes: [...new Set(eventTypes)], secret: newWebhookSecret(), createdAt: new Date().toISOString(), createdBy: by, fromPosition: this.dispatcher.plannedPosition, disabledAt: null };
     this.deliveries.addEndpoint(endpoint);
     this.refreshEndpoints();
     this.dispatcher.reloadEndpoints();
@@ -109,6 +114,40 @@ export class DeliveriesService implements OnModuleInit, OnModuleDestroy {
 
   list() {
     return this.deliveries.endpoints().map(endpointView);
+  }
+
+  /** Stops an endpoint's deliveries: nothing more is planned for it, and its pending retries are cancelled. */
+  disable(id: string) {
+    const endpoint = this.known(id);
+    if (endpoint.disabledAt === null) this.deliveries.disableEndpoint(id, new Date().toISOString());
+    return this.changed(id);
+  }
+
+  /** Resumes an endpoint: the events recorded from now on are sent (those recorded while it was disabled are not). */
+  enable(id: string) {
+    this.known(id);
+    this.deliveries.enableEndpoint(id);
+    return this.changed(id);
+  }
+
+  /** Deletes an endpoint with its secret; its pending deliveries are cancelled, and it answers 404 from now on. */
+  remove(id: string): void {
+    this.known(id);
+    this.deliveries.deleteEndpoint(id);
+    this.changed(id);
+  }
+
+  private known(id: string): Endpoint {
+    const endpoint = this.deliveries.endpoints().find((e) => e.id === id);
+    if (!endpoint) throw notFound('WEBHOOK_NOT_FOUND', `No webhook endpoint ${id} is registered.`);
+    return endpoint;
+  }
+
+  private changed(id: string) {
+    this.refreshEndpoints();
+    this.dispatcher.reloadEndpoints();
+    const endpoint = this.endpoints.get(id);
+    return endpoint ? endpointView(endpoint) : null;
   }
 
   deliveryLog(channel: Channel, target: string | null, page: number, pageSize: number): DeliveryView[] {

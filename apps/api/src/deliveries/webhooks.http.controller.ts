@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '#libs/identity';
 import { ErrorResponse } from '../common/answers.dto.js';
@@ -9,6 +9,7 @@ import { DeliveriesService } from './deliveries.service.js';
 import { DeliveryLogQueryDto, DeliveryResponse, RegisteredWebhookResponse, RegisterWebhookRequestDto, WebhookParams, WebhookResponse } from './webhooks.request.dto.js';
 
 const badRequest = ApiResponse({ status: 400, type: ErrorResponse, description: 'A missing or malformed field or parameter (named).' });
+const noSuchEndpoint = ApiResponse({ status: 404, type: ErrorResponse, description: 'No such endpoint (WEBHOOK_NOT_FOUND).' });
 
 /** Webhook endpoints and the delivery logs (webhooks and mail), for administrators. */
 @ApiTags('deliveries')
@@ -38,11 +39,41 @@ export class WebhooksHttpController {
     return this.deliveries.list();
   }
 
+  @Post('webhooks/:id/disabling')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Disable an endpoint: nothing more is sent to it, and its pending retries are cancelled (shown so in its delivery log)' })
+  @ApiOkResponse({ type: WebhookResponse })
+  @badRequest
+  @noSuchEndpoint
+  disable(@Param() { id }: WebhookParams): WebhookResponse {
+    return this.deliveries.disable(id)!;
+  }
+
+  @Post('webhooks/:id/enabling')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Enable an endpoint again: the events recorded from now on are sent to it (not those recorded while it was disabled)' })
+  @ApiOkResponse({ type: WebhookResponse })
+  @badRequest
+  @noSuchEndpoint
+  enable(@Param() { id }: WebhookParams): WebhookResponse {
+    return this.deliveries.enable(id)!;
+  }
+
+  @Delete('webhooks/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Delete an endpoint and its secret; its pending deliveries are cancelled, and it is unknown from now on' })
+  @ApiResponse({ status: 204, description: 'Deleted.' })
+  @badRequest
+  @noSuchEndpoint
+  remove(@Param() { id }: WebhookParams): void {
+    this.deliveries.remove(id);
+  }
+
   @Get('webhooks/:id/deliveries')
   @ApiOperation({ summary: 'The delivery log of one endpoint, newest first: attempts, status, last answer, next retry' })
   @ApiOkResponse({ type: [DeliveryResponse] })
   @badRequest
-  @ApiResponse({ status: 404, type: ErrorResponse, description: 'No such endpoint (WEBHOOK_NOT_FOUND).' })
+  @noSuchEndpoint
   log(@Param() { id }: WebhookParams, @Query() query: DeliveryLogQueryDto): DeliveryResponse[] {
     return this.deliveries.deliveryLog('webhook', id, query.page ?? 1, query.pageSize ?? 100);
   }

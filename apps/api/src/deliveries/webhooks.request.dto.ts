@@ -46,6 +46,8 @@ export class WebhookResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'The account that registered it.' }) createdBy: string;
   @ApiProperty({ description: 'Events after this log position are delivered.' }) fromPosition: string;
+  @ApiProperty({ enum: ['enabled', 'disabled'], description: 'A disabled endpoint is sent nothing; its pending retries were cancelled.' }) state: 'enabled' | 'disabled';
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) disabledAt: string | null;
 }
 
 export class RegisteredWebhookResponse extends WebhookResponse {
@@ -57,7 +59,7 @@ export class DeliveryResponse {
   @ApiProperty() eventType: string;
   @ApiProperty() position: string;
   @ApiProperty({ description: 'The endpoint id, or the e-mail address.' }) target: string;
-  @ApiProperty({ enum: ['pending', 'delivered', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'delivered', 'failed', 'cancelled'], description: 'cancelled: its endpoint was disabled or deleted before it was sent.' }) status: string;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastAttemptAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'HTTP status or SMTP answer of the last attempt.' }) lastResult: string | null;

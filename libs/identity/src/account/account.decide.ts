@@ -1,3 +1,4 @@
+import { DOCUMENT_LANGUAGES, isDocumentLanguage } from '#libs/documents';
 import type { CommandContext, Decider } from '#libs/event-store';
 import { conflict, eventDecoder, invalid, notFound, PARTY_CODE_PATTERN } from '#libs/lifecycle';
 import { isRole, USERNAME_PATTERN, type Role } from '../roles.js';
@@ -16,7 +17,8 @@ export type ChangePassword = Command<'ChangePassword', Record<string, never>>;
 export type IssueApiToken = Command<'IssueApiToken', { tokenId: string; label: string; roles: readonly Role[] | null; expiresAt: string }>;
 export type RevokeApiToken = Command<'RevokeApiToken', { tokenId: string }>;
 export type SetEmail = Command<'SetEmail', { email: string | null }>;
-export type AccountCommand = OpenAccount | GrantRoles | RevokeRoles | DisableAccount | EnableAccount | ChangePassword | IssueApiToken | RevokeApiToken | SetEmail;
+export type SetLanguage = Command<'SetLanguage', { language: string | null }>;
+export type AccountCommand = OpenAccount | GrantRoles | RevokeRoles | DisableAccount | EnableAccount | ChangePassword | IssueApiToken | RevokeApiToken | SetEmail | SetLanguage;
 
 /** An address a mail can be sent to: one @, no spaces, at most 254 characters (RFC 5321's path limit). */
 export const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
@@ -115,6 +117,11 @@ export const decideAccount = (command: AccountCommand, state: AccountState, cont
       const email = command.data.email === null ? null : command.data.email.trim().toLowerCase();
       if (email !== null && (email.length > 254 || !EMAIL_PATTERN.test(email))) throw invalid('email', 'email must be an e-mail address such as focal.point@customs.gov.cu', 'INVALID_EMAIL');
       return (account.email ?? null) === email ? [] : [{ type: 'AccountEmailSet.v1', data: { email } }];
+    }
+    case 'SetLanguage': {
+      const { language } = command.data;
+      if (language !== null && !isDocumentLanguage(language)) throw invalid('language', `language must be one of ${DOCUMENT_LANGUAGES.join(', ')}, or null`, 'UNKNOWN_LANG');
+      return (account.language ?? null) === language ? [] : [{ type: 'AccountLanguageSet.v1', data: { language } }];
     }
     case 'RevokeApiToken': {
       const token = account.tokens[command.data.tokenId];

@@ -30,6 +30,9 @@ export type ApiTokenRevoked = DomainEvent<'ApiTokenRevoked.v1', { readonly token
 /** Where the depositary's notifications reach the account's holder (null: no longer by e-mail). */
 export type AccountEmailSet = DomainEvent<'AccountEmailSet.v1', { readonly email: string | null }>;
 
+/** The language the depositary's notifications are mailed to the account's holder in (null: the depositary's MAIL_LANGUAGE). */
+export type AccountLanguageSet = DomainEvent<'AccountLanguageSet.v1', { readonly language: string | null }>;
+
 export type AccountEvent =
   | AccountOpened
   | RolesGranted
@@ -39,7 +42,8 @@ export type AccountEvent =
   | PasswordChanged
   | ApiTokenIssued
   | ApiTokenRevoked
-  | AccountEmailSet;
+  | AccountEmailSet
+  | AccountLanguageSet;
 
 export interface ApiTokenState {
   readonly label: string;
@@ -63,6 +67,8 @@ export type AccountState =
       readonly sessionEpoch: number;
       /** The address notifications are mailed to (a member state's focal point); absent until one is set. */
       readonly email?: string | null;
+      /** The preferred language of what is mailed to it (one of the document languages); absent until one is set. */
+      readonly language?: string | null;
     };
 
 export const initialAccountState = (): AccountState => ({ status: 'none' });
@@ -93,6 +99,8 @@ export const evolveAccount = (state: AccountState, { event, metadata }: EventEnv
     }
     case 'AccountEmailSet.v1':
       return { ...state, email: event.data.email };
+    case 'AccountLanguageSet.v1':
+      return { ...state, language: event.data.language };
     case 'ApiTokenRevoked.v1': {
       const token = state.tokens[event.data.tokenId];
       return token ? { ...state, tokens: { ...state.tokens, [event.data.tokenId]: { ...token, revoked: true } } } : state;

@@ -5,7 +5,7 @@
  * written together, so after a crash the subscription resumes where the plan stopped and nothing is planned
  * twice or lost. The same pass keeps the focal points' addresses as the account streams say.
  */
-import { instrumentRecord, notifiableActs, type DocumentRenderer, type InstrumentRecord, type PartyInfo } from '#libs/documents';
+import { instrumentRecord, isDocumentLanguage, notifiableActs, type DocumentLanguage, type DocumentRenderer, type InstrumentRecord, type PartyInfo } from '#libs/documents';
 import { START, type EventStore, type RecordedEvent, type Subscription } from '#libs/event-store';
 import { decodePartyEvent, evolveParty, initialPartyState, partyStream, type PartyState } from '#libs/lifecycle';
 import { notificationText, notificationTitle, notificationUrl, type FeedNotification } from '../feeds/notification-feed.js';
@@ -18,6 +18,8 @@ export interface MailPlanning {
   readonly renderer: DocumentRenderer;
   /** Where the links in the mail point (PUBLIC_URL). */
   readonly baseUrl: string;
+  /** The language of the mails to accounts that prefer none (MAIL_LANGUAGE). */
+  readonly language: DocumentLanguage;
 }
 
 export interface DeliveryDispatcherOptions {
@@ -47,11 +49,11 @@ const ACCOUNT_PREFIX = 'account-';
 /** A focal point's record after an account event (member-state accounts hold parties; others none). */
 const nextFocalPoint = (previous: FocalPoint | undefined, event: RecordedEvent): FocalPoint | null => {
   const username = event.stream.slice(ACCOUNT_PREFIX.length);
-  const data = event.data as { parties?: string[]; email?: string | null };
-  const current: FocalPoint = previous ?? { username, email: null, parties: [], active: true };
+  const data = event.data as { parties?: string[]; email?: string | null; language?: string | null };
+  const current: FocalPoint = previous ?? { username, email: null, parties: [], active: true, language: null };
   switch (event.type) {
     case 'AccountOpened.v1':
-      return { username, email: typeof data.email === 'string' ? data.email : null, parties: data.parties ?? [], active: true };
+      return { username, email: typeof data.email === 'string' ? data.email : null, parties: data.parties ?? [], active: true, language: null };
     case 'RolesGranted.v1':
       return { ...current, parties: [...new Set([...current.parties, ...(data.parties ?? [])])] };
     case 'RolesRevoked.v1':
@@ -62,6 +64,8 @@ const nextFocalPoint = (previous: FocalPoint | undefined, event: RecordedEvent):
       return { ...current, active: true };
     case 'AccountEmailSet.v1':
       return { ...current, email: data.email ?? null };
+    case 'AccountLanguageSet.v1':
+      return { ...current, language: data.language ?? null };
     default:
       return null;
   }
@@ -115,7 +119,7 @@ export class DeliveryDispatcher {
     const mail = await this.mailFor(event);
     // Webhooks are matched after the last await, so an endpoint registered meanwhile sees a consistent start.
     const webhooks: NewDelivery[] = this.endpoints
-      .filter((e) => event.position > e.fromPosition && (e.eventTypes.includes('*') || e.eventTypes.includes(event.type)))
+      .filter((e) => e.disabledAt === null && event.position > e.fromPosition && (e.eventTypes.includes('*') || e.eventTypes.includes(event.type)))
       .map((e) => ({ channel: 'webhook', target: e.id, eventId: event.id, position: event.position, eventType: event.type, payload: webhookBody(event) }));
     const focalPoint = event.stream.startsWith(ACCOUNT_PREFIX) ? nextFocalPoint(this.focalPoints.get(event.stream.slice(ACCOUNT_PREFIX.length)), event) : null;
     const deliveries = [...webhooks, ...mail];
@@ -171,16 +175,26 @@ export class DeliveryDispatcher {
     if (recipients.length === 0) return [];
     const parties = await this.partiesAt(eligible, event.position);
     const notification: FeedNotification = { record, act };
-    const text = notificationText(mail.renderer, notification, parties, 'en');
-    const links = `\n\nHTML: ${notificationUrl(mail.baseUrl, notification, 'html', 'en')}\nPDF: ${notificationUrl(mail.baseUrl, notification, 'pdf', 'en')}\n`;
     const subject = notificationTitle(notification, parties);
-    return [...new Set(recipients.map((r) => r.email!))].map((to) => ({
+    // Each address in its holder's language, else the depositary's; one rendering per language.
+    const languageOf = new Map<string, DocumentLanguage>();
+    for (const r of recipients) if (!languageOf.has(r.email!)) languageOf.set(r.email!, isDocumentLanguage(r.language) ? r.language : mail.language);
+    const bodies = new Map<DocumentLanguage, string>();
+    const bodyIn = (lang: DocumentLanguage): string => {
+      const known = bodies.get(lang);
+      if (known !== undefined) return known;
+      const text = notificationText(mail.renderer, notification, parties, lang);
+      const body = `${text}\n\nHTML: ${notificationUrl(mail.baseUrl, notification, 'html', lang)}\nPDF: ${notificationUrl(mail.baseUrl, notification, 'pdf', lang)}\n`;
+      bodies.set(lang, body);
+      return body;
+    };
+    return [...languageOf].map(([to, lang]) => ({
       channel: 'mail',
       target: to,
       eventId: event.id,
       position: event.position,
       eventType: event.type,
-      payload: JSON.stringify({ to, subject, text: text + links }),
+      payload: JSON.stringify({ to, subject, text: bodyIn(lang), lang }),
     }));
   }
 

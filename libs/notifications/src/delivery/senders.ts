@@ -11,6 +11,8 @@ export const webhookSender =
   async (delivery: Delivery) => {
     const endpoint = endpointOf(delivery.target);
     if (!endpoint) return { ok: false, result: null, error: 'the endpoint is no longer registered' };
+    // Disabled while this delivery was being picked up: its row is cancelled already, so nothing is sent.
+    if (endpoint.disabledAt !== null) return { ok: false, result: null, error: 'the endpoint is disabled' };
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(endpoint.url, {
       method: 'POST',
@@ -34,8 +36,10 @@ export const mailSender = (smtpUrl: string, from: string): { send: Sender; close
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     send: async (delivery: Delivery) => {
-      const mail = JSON.parse(delivery.payload) as { to: string; subject: string; text: string };
-      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: { 'X-Event-Id': delivery.eventId } });
+      // lang: absent from mails planned before mail had a language (they were English)
+      const mail = JSON.parse(delivery.payload) as { to: string; subject: string; text: string; lang?: string };
+      const headers = { 'X-Event-Id': delivery.eventId, 'Content-Language': mail.lang ?? 'en' };
+      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers });
       return { ok: true, result: String(info.response ?? 'accepted') };
     },
     close: () => transport.close(),

@@ -16,6 +16,7 @@ import {
   ResetPasswordRequestDto,
   RolesAndPartiesDto,
   SetEmailRequestDto,
+  SetLanguageRequestDto,
 } from './admin-accounts.request.dto.js';
 
 const answers = (ok: number, description: string): MethodDecorator => (target, key, descriptor) => {
@@ -95,6 +96,16 @@ export class AdminAccountsHttpController {
   async setEmail(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Body() body: SetEmailRequestDto) {
     const state = await this.accounts.execute(checkUsername(username), { type: 'SetEmail', data: { email: body.email ?? null } }, recordedPrincipal(principal));
     return { ...view(state), email: state.status === 'none' ? null : (state.email ?? null) };
+  }
+
+  @Post('accounts/:username/language')
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'username' })
+  @ApiOperation({ summary: "Set the language the depositary notifications are mailed to it in, or clear it with null (the depositary's MAIL_LANGUAGE then)" })
+  @answers(200, 'Set.')
+  async setLanguage(@CurrentPrincipal() principal: Principal, @Param('username') username: string, @Body() body: SetLanguageRequestDto) {
+    const state = await this.accounts.execute(checkUsername(username), { type: 'SetLanguage', data: { language: body.language ?? null } }, recordedPrincipal(principal));
+    return { ...view(state), language: state.status === 'none' ? null : (state.language ?? null) };
   }
 
   @Post('accounts/:username/revocations')

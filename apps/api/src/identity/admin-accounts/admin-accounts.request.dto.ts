@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { DOCUMENT_LANGUAGES } from '#libs/documents';
 import { PARTY_CODE_PATTERN } from '#libs/lifecycle';
 import { ROLES, USERNAME_PATTERN, type Role } from '#libs/identity';
 import { Optional } from '../../common/validation.js';
@@ -56,6 +57,13 @@ export class ResetPasswordRequestDto {
 export class AccountOpenedResponse {
   @ApiProperty() username: string;
   @ApiPropertyOptional({ description: 'The generated password, shown this once.' }) password?: string;
+}
+
+export class SetLanguageRequestDto {
+  @ApiProperty({ type: String, nullable: true, enum: DOCUMENT_LANGUAGES, example: 'fr', description: "The language notifications are mailed to it in (null: the depositary's MAIL_LANGUAGE)." })
+  @ValidateIf((_object: object, value: unknown) => value !== null) // required; null clears it
+  @IsIn(DOCUMENT_LANGUAGES, { message: `language must be one of ${DOCUMENT_LANGUAGES.join(', ')}, or null` })
+  language: string | null;
 }
 
 export class SetEmailRequestDto {
