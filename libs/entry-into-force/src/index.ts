@@ -22,6 +22,7 @@ export {
   defaultWithdrawalTerms,
   validateEntryIntoForceRule,
   validateInstrumentTerms,
+  validateProvisionalApplicationTerms,
   validateTermTerms,
   validateWithdrawalTerms,
   type AcceptanceShare,
@@ -38,6 +39,7 @@ export {
   type LaterParties,
   type OrganisationMembers,
   type PartyKind,
+  type ProvisionalApplicationTerms,
   type Qualifier,
   type RuleValidationOptions,
   type TermTerms,
@@ -81,6 +83,7 @@ export { evaluateTerm, type TermAssessment, type TermFacts, type TermPeriod, typ
 export {
   finalClausesText,
   finalClauseText,
+  provisionalApplicationClauseText,
   termClauseText,
   timingPhrase,
   withdrawalClauseText,
