@@ -108,7 +108,7 @@ export const en = {
     domesticAct: 'domestic act {{date}}',
     internalProcedures: '{{date}} (notification of internal procedures)',
     empty: 'No participant has signed or expressed its consent to be bound as at this date.',
-    notesHeading: 'Reservations, declarations and withdrawals',
+    notesHeading: 'Reservations, declarations, objections, provisional application and withdrawals',
     noteAtSignature: '{{party}}: {{kind}} made upon signature ({{date}}): “{{text}}”',
     noteAtDeposit: '{{party}}: {{kind}} made upon deposit ({{date}}): “{{text}}”',
     noteWithdrawalRevoked: '{{party}}: notice of withdrawal given on {{notified}}, revoked on {{revoked}}.',

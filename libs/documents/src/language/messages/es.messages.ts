@@ -75,7 +75,7 @@ export const es = {
     domesticAct: 'acto interno del {{date}}',
     internalProcedures: '{{date}} (notificación de procedimientos internos)',
     empty: 'Ningún participante ha firmado ni manifestado su consentimiento en obligarse a esta fecha.',
-    notesHeading: 'Reservas, declaraciones y retiros',
+    notesHeading: 'Reservas, declaraciones, objeciones, aplicación provisional y retiros',
     noteAtSignature: '{{party}}: {{kind}} formulada en el momento de la firma ({{date}}): «{{text}}»',
     noteAtDeposit: '{{party}}: {{kind}} formulada en el momento del depósito ({{date}}): «{{text}}»',
     noteWithdrawalRevoked: '{{party}}: notificación de retiro del {{notified}}, revocada el {{revoked}}.',

@@ -75,7 +75,7 @@ export const fr = {
     domesticAct: 'acte interne du {{date}}',
     internalProcedures: '{{date}} (notification des procédures internes)',
     empty: "Aucun participant n'a signé ni exprimé son consentement à être lié à cette date.",
-    notesHeading: 'Réserves, déclarations et retraits',
+    notesHeading: 'Réserves, déclarations, objections, application provisoire et retraits',
     noteAtSignature: '{{party}} : {{kind}} faite lors de la signature ({{date}}) : « {{text}} »',
     noteAtDeposit: '{{party}} : {{kind}} faite lors du dépôt ({{date}}) : « {{text}} »',
     noteWithdrawalRevoked: '{{party}} : notification de retrait du {{notified}}, révoquée le {{revoked}}.',

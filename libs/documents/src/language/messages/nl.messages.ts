@@ -78,7 +78,7 @@ export const nl = {
     domesticAct: 'nationale goedkeuring {{date}}',
     internalProcedures: '{{date}} (kennisgeving interne procedures)',
     empty: 'Op deze datum heeft geen deelnemer ondertekend of zijn instemming gebonden te worden betuigd.',
-    notesHeading: 'Voorbehouden, verklaringen en opzeggingen',
+    notesHeading: 'Voorbehouden, verklaringen, bezwaren, voorlopige toepassing, intrekkingen en opzeggingen',
     noteAtSignature: '{{party}}: {{kind}} gemaakt bij de ondertekening ({{date}}): “{{text}}”',
     noteAtDeposit: '{{party}}: {{kind}} gemaakt bij de nederlegging ({{date}}): “{{text}}”',
     noteWithdrawalRevoked: '{{party}}: opzegging gedaan op {{notified}}, ingetrokken op {{revoked}}.',
