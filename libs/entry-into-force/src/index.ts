@@ -91,5 +91,12 @@ export {
   type InstrumentNoun,
 } from './final-clause.text.js';
 export { explainGeneralDate, explainPartyDate, timingSteps, type DateExplanation, type ExplainedAct, type ExplanationStep } from './explanation.js';
+export {
+  explainTermDates,
+  explainWithdrawalDate,
+  type PeriodExplanation,
+  type PeriodStep,
+  type TermExplanations,
+} from './period-explanation.js';
 export { cardinal, fractionInWords, listInWords, monthsInWords, ordinal } from './words.js';
 export { ENTRY_INTO_FORCE_RULE_EXAMPLES, TERM_EXAMPLES, WITHDRAWAL_TERMS_EXAMPLES, type RuleExample } from './entry-into-force.examples.js';
