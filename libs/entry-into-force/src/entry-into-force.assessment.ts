@@ -7,6 +7,7 @@ import type { ConsentKind, PartyKind } from './vocabulary.js';
 import type { WithdrawalAssessment, WithdrawalNotice } from './withdrawal.evaluate.js';
 import type { WithdrawalTerms } from './withdrawal.terms.js';
 import type { DateExplanation } from './explanation.js';
+import type { PeriodExplanation } from './period-explanation.js';
 
 // ---- facts -----------------------------------------------------------------------------------------------
 
@@ -94,6 +95,8 @@ export interface PartyAssessment {
   readonly withdrawalAllowedFrom: LegalDate | null;
   readonly withdrawalEffectiveOn: LegalDate | null;
   readonly withdrawal: WithdrawalAssessment | null;
+  /** Why its withdrawal takes effect on withdrawalEffectiveOn (null without one that takes effect). */
+  readonly withdrawalExplanation: PeriodExplanation | null;
 }
 
 export interface EntryIntoForceAssessment {

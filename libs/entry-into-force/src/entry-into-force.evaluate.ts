@@ -19,6 +19,8 @@ import { shapeOf, type EntryIntoForceRule } from './rules/rule-shapes.js';
 import { evaluateTerm, type TermAssessment } from './term.evaluate.js';
 import { evaluateWithdrawal, withdrawalAllowedFrom } from './withdrawal.evaluate.js';
 import { explainGeneralDate, explainPartyDate } from './explanation.js';
+import { explainWithdrawalDate } from './period-explanation.js';
+import { defaultWithdrawalTerms } from './withdrawal.terms.js';
 
 export type {
   BoundBy,
@@ -133,6 +135,10 @@ export const evaluateEntryIntoForce = (
       withdrawalAllowedFrom: withdrawal?.allowedFrom ?? (terms ? withdrawalAllowedFrom(terms, context) : null),
       withdrawalEffectiveOn,
       withdrawal,
+      withdrawalExplanation:
+        withdrawal && withdrawalEffectiveOn !== null && party.withdrawal
+          ? explainWithdrawalDate(terms ?? defaultWithdrawalTerms, party.withdrawal, withdrawalEffectiveOn, party.code, names)
+          : null,
       entryIntoForceExplanation: null,
     };
     return { ...assessed, entryIntoForceExplanation: explainPartyDate(rule, assessed, explanation, seen, names) };
@@ -168,7 +174,7 @@ export interface InstrumentAssessment {
 export const evaluateInstrument = (terms: InstrumentTerms, facts: InstrumentFacts, options: Omit<EvaluateOptions, 'withdrawal'> = {}): InstrumentAssessment => {
   const entryIntoForce = evaluateEntryIntoForce(terms.entryIntoForce, facts, { ...options, ...(terms.withdrawal ? { withdrawal: terms.withdrawal } : {}) });
   const term = terms.term
-    ? evaluateTerm(terms.term, { entryIntoForceOn: entryIntoForce.date, termination: facts.termination ?? null }, options)
+    ? evaluateTerm(terms.term, { entryIntoForceOn: entryIntoForce.date, termination: facts.termination ?? null }, { ...(options.asOf ? { asOf: options.asOf } : {}), ...(options.partyNames ? { partyNames: options.partyNames } : {}) })
     : null;
   return { entryIntoForce, term };
 };

@@ -4,6 +4,7 @@
  * Validation answers with the field path, so the HTTP edge can reply 400 naming the field.
  */
 import { RULE_SHAPES, isRuleType, shapeOf, type EntryIntoForceRule, type EntryIntoForceRuleType } from './rules/rule-shapes.js';
+import { validateProvisionalApplicationTerms, type ProvisionalApplicationTerms } from './provisional-application.terms.js';
 import { validateTermTerms, type TermTerms } from './term.terms.js';
 import { checkKnownFields, checkOneOf, fail, isObject, startValidation, type RuleValidationOptions, type ValidationProblem } from './validation.js';
 import { validateWithdrawalTerms, type WithdrawalTerms } from './withdrawal.terms.js';
@@ -21,6 +22,7 @@ export type { AcceptanceShare, AcceptanceShareRule } from './rules/acceptance-sh
 export type { EntryIntoForceRule, EntryIntoForceRuleType } from './rules/rule-shapes.js';
 export { defaultWithdrawalTerms, validateWithdrawalTerms, type WithdrawalTerms } from './withdrawal.terms.js';
 export { validateTermTerms, type TermTerms } from './term.terms.js';
+export { validateProvisionalApplicationTerms, type ProvisionalApplicationTerms } from './provisional-application.terms.js';
 export type { RuleValidationOptions, ValidationProblem } from './validation.js';
 
 /** Every rule type, in the registry's order. */
@@ -32,6 +34,8 @@ export interface InstrumentTerms {
   /** Default: VCLT 56(2), twelve months' notice. */
   readonly withdrawal?: WithdrawalTerms;
   readonly term?: TermTerms;
+  /** Absent: the final clauses foresee no provisional application (a party may still declare it, VCLT 25(1)(b)). */
+  readonly provisionalApplication?: ProvisionalApplicationTerms;
 }
 
 /** Art. 24(2)-style default for MOUs and anything created without a rule. */
@@ -59,15 +63,17 @@ export const validateEntryIntoForceRule = (value: unknown, path = 'entryIntoForc
 };
 
 /**
- * Validates { entryIntoForce, withdrawal?, term? } with paths "entryIntoForce.…", "withdrawal.…", "term.…".
+ * Validates { entryIntoForce, withdrawal?, term?, provisionalApplication? } with paths "entryIntoForce.…", "withdrawal.…",
+ * "term.…", "provisionalApplication.…".
  * Given `options.eligibleParties`, a party code the rule names outside them is a problem naming the code.
  */
 export const validateInstrumentTerms = (value: unknown, options: RuleValidationOptions = {}): ValidationProblem[] => {
-  if (!isObject(value)) return [{ path: '', message: 'the final clauses must be an object { entryIntoForce, withdrawal?, term? }' }];
+  if (!isObject(value)) return [{ path: '', message: 'the final clauses must be an object { entryIntoForce, withdrawal?, term?, provisionalApplication? }' }];
   const v = startValidation(options);
-  checkKnownFields(v, value, 'terms', ['entryIntoForce', 'withdrawal', 'term']);
+  checkKnownFields(v, value, 'terms', ['entryIntoForce', 'withdrawal', 'term', 'provisionalApplication']);
   v.problems.push(...validateEntryIntoForceRule(value.entryIntoForce, 'entryIntoForce', options));
   if (value.withdrawal !== undefined) v.problems.push(...validateWithdrawalTerms(value.withdrawal));
   if (value.term !== undefined) v.problems.push(...validateTermTerms(value.term));
+  if (value.provisionalApplication !== undefined) v.problems.push(...validateProvisionalApplicationTerms(value.provisionalApplication));
   return v.problems;
 };

@@ -128,9 +128,9 @@ const explainedAct = (trigger: Trigger, facts: InstrumentFacts): ExplainedAct =>
   position: trigger.position,
 });
 
-/** The floor or stated date of an instruments rule, as steps after the timing. */
+/** The timing, then the floor or stated date of a rule that may set them (floors.ts), as steps. */
 const ruleSteps = (rule: EntryIntoForceRule, metOn: LegalDate, facts: InstrumentFacts): ExplanationStep[] => {
-  if (rule.type !== 'instruments') return timingSteps(metOn, timingOf(rule));
+  if (rule.type !== 'instruments' && rule.type !== 'all-named' && rule.type !== 'acceptance-share') return timingSteps(metOn, timingOf(rule));
   if (rule.onDateIfMetBy && metOn <= rule.onDateIfMetBy) return [{ op: 'stated-date', result: rule.onDateIfMetBy }];
   const steps = timingSteps(metOn, rule.timing);
   const computed = steps.at(-1)?.result ?? metOn;

@@ -2,12 +2,14 @@
  * The final clauses, written out in English from the rule (for the documents issue). The sentences follow
  * the wording of UN-deposited treaties ("on the thirtieth day following the date of deposit of the tenth
  * instrument of ratification, ..."), with number words and ordinals. They say what the evaluator computes.
- * Each rule shape writes its own paragraph (rules/*.rule.ts); withdrawal and term paragraphs are here.
+ * Each rule shape writes its own paragraph (rules/*.rule.ts); provisional-application, withdrawal and term
+ * paragraphs are here.
  */
 import { formatLegalDateLong, type LegalDate } from './calendar.js';
 import type { InstrumentTerms } from './entry-into-force.rule.js';
 import { clauseWords, type FinalClauseOptions } from './final-clause.words.js';
 import { shapeOf, type EntryIntoForceRule } from './rules/rule-shapes.js';
+import type { ProvisionalApplicationTerms } from './provisional-application.terms.js';
 import type { TermTerms } from './term.terms.js';
 import { timingPhrase } from './timing.js';
 import type { WithdrawalTerms } from './withdrawal.terms.js';
@@ -22,6 +24,23 @@ export { timingPhrase } from './timing.js';
  */
 export const finalClauseText = (rule: EntryIntoForceRule, options: FinalClauseOptions): string =>
   shapeOf(rule.type).clause(rule, clauseWords(options)).join(' ');
+
+/**
+ * The provisional-application paragraph (VCLT 25): from each signature, or from a date (a later signatory from
+ * its signature, as the evaluator reads it); it ends on entry into force for the signatory or on its notice
+ * that it will not become a party (25(2)).
+ */
+export const provisionalApplicationClauseText = (terms: ProvisionalApplicationTerms, options: FinalClauseOptions): string => {
+  const w = clauseWords(options);
+  const from =
+    terms.from === 'signature'
+      ? 'from the date of its signature'
+      : `from ${formatLegalDateLong(terms.date)}, or from the date of its signature if that is later`;
+  return (
+    `This ${w.noun} shall be applied provisionally by each signatory ${from}, pending its ${w.entry} for that signatory. ` +
+    `Provisional application shall end for a signatory that notifies the other signatories of its intention not to become a ${w.party} to this ${w.noun}.`
+  );
+};
 
 /** The withdrawal paragraph. */
 export const withdrawalClauseText = (terms: WithdrawalTerms, options: FinalClauseOptions): string => {
@@ -77,9 +96,10 @@ export const termClauseText = (term: TermTerms, options: FinalClauseOptions): st
   return sentences.join(' ');
 };
 
-/** Every final clause the terms state, one paragraph each (entry into force, withdrawal, term). */
+/** Every final clause the terms state, one paragraph each (entry into force, provisional application, withdrawal, term). */
 export const finalClausesText = (terms: InstrumentTerms, options: FinalClauseOptions): string[] => [
   finalClauseText(terms.entryIntoForce, options),
+  ...(terms.provisionalApplication ? [provisionalApplicationClauseText(terms.provisionalApplication, options)] : []),
   ...(terms.withdrawal ? [withdrawalClauseText(terms.withdrawal, options)] : []),
   ...(terms.term ? [termClauseText(terms.term, options)] : []),
 ];

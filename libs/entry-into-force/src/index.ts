@@ -22,6 +22,7 @@ export {
   defaultWithdrawalTerms,
   validateEntryIntoForceRule,
   validateInstrumentTerms,
+  validateProvisionalApplicationTerms,
   validateTermTerms,
   validateWithdrawalTerms,
   type AcceptanceShare,
@@ -38,6 +39,7 @@ export {
   type LaterParties,
   type OrganisationMembers,
   type PartyKind,
+  type ProvisionalApplicationTerms,
   type Qualifier,
   type RuleValidationOptions,
   type TermTerms,
@@ -81,6 +83,7 @@ export { evaluateTerm, type TermAssessment, type TermFacts, type TermPeriod, typ
 export {
   finalClausesText,
   finalClauseText,
+  provisionalApplicationClauseText,
   termClauseText,
   timingPhrase,
   withdrawalClauseText,
@@ -88,5 +91,12 @@ export {
   type InstrumentNoun,
 } from './final-clause.text.js';
 export { explainGeneralDate, explainPartyDate, timingSteps, type DateExplanation, type ExplainedAct, type ExplanationStep } from './explanation.js';
+export {
+  explainTermDates,
+  explainWithdrawalDate,
+  type PeriodExplanation,
+  type PeriodStep,
+  type TermExplanations,
+} from './period-explanation.js';
 export { cardinal, fractionInWords, listInWords, monthsInWords, ordinal } from './words.js';
 export { ENTRY_INTO_FORCE_RULE_EXAMPLES, TERM_EXAMPLES, WITHDRAWAL_TERMS_EXAMPLES, type RuleExample } from './entry-into-force.examples.js';

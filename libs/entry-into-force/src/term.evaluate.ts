@@ -7,6 +7,7 @@
  */
 import type { AssessmentFlag } from './assessment-flag.js';
 import { addDaysTo, addMonthsTo, earliestDate, latestDate, type LegalDate } from './calendar.js';
+import { explainTermDates, type TermExplanations } from './period-explanation.js';
 import type { TermTerms } from './term.terms.js';
 
 export interface TerminationNotice {
@@ -49,14 +50,29 @@ export interface TermAssessment {
   readonly currentTerm: TermPeriod | null;
   /** Renewals that had taken place by asOf. */
   readonly renewals: number | null;
+  /** The first day of the next period, when the MOU renews and another period follows (from asOf, else the first renewal). */
+  readonly nextRenewalOn: LegalDate | null;
+  /** Why this date, for expiry, the next renewal and termination after notice. */
+  readonly explanations: TermExplanations;
   readonly flags: readonly AssessmentFlag[];
 }
 
 /** VCLT 56(2) by analogy, for an open-ended MOU whose text says nothing about notice. */
 const DEFAULT_NOTICE_MONTHS = 12;
 
-export const evaluateTerm = (term: TermTerms, facts: TermFacts, options: { readonly asOf?: LegalDate } = {}): TermAssessment => {
-  const asOf = options.asOf ?? null;
+export const evaluateTerm = (
+  term: TermTerms,
+  facts: TermFacts,
+  options: { readonly asOf?: LegalDate; readonly partyNames?: Readonly<Record<string, string>> } = {},
+): TermAssessment => {
+  const assessed = assessTerm(term, facts, options.asOf);
+  const explanations = explainTermDates(term, assessed, assessed.termination, (code) => options.partyNames?.[code] ?? code);
+  const { termination: _termination, ...rest } = assessed;
+  return { ...rest, explanations };
+};
+
+const assessTerm = (term: TermTerms, facts: TermFacts, asOfOption: LegalDate | undefined): Omit<TermAssessment, 'explanations'> & { readonly termination: TerminationNotice | null } => {
+  const asOf = asOfOption ?? null;
   const flags: AssessmentFlag[] = [];
   const startsOn = term.effectiveOn === undefined || term.effectiveOn === 'entry-into-force' ? facts.entryIntoForceOn : term.effectiveOn;
   const initialMonths = (term.termYears ?? 0) * 12 + (term.termMonths ?? 0);
@@ -68,7 +84,7 @@ export const evaluateTerm = (term: TermTerms, facts: TermFacts, options: { reado
 
   const empty = { startsOn, initialTerm: null, renews: false, terminationEffectiveOn: null, ceasesOn: null, lastDayInEffect: null, endsBy: null };
   if (startsOn === null) {
-    return { ...empty, asOf, status: asOf ? 'not-yet-in-effect' : null, currentTerm: null, renewals: asOf ? 0 : null, flags };
+    return { ...empty, asOf, status: asOf ? 'not-yet-in-effect' : null, currentTerm: null, renewals: asOf ? 0 : null, nextRenewalOn: null, termination, flags };
   }
 
   /** The first day after period k (k = 0 is the initial term). */
@@ -105,17 +121,21 @@ export const evaluateTerm = (term: TermTerms, facts: TermFacts, options: { reado
     return { number: k + 1, startsOn: start, lastDay: end ? addDaysTo(end, -1) : null };
   };
   const initialTerm = period(0);
+  /** The start of period k + 1, when the MOU renews into it. */
+  const renewalAfter = (k: number): LegalDate | null =>
+    renews && k < maxPeriods - 1 && (ceasesOn === null || boundary(k) < ceasesOn) ? boundary(k) : null;
 
   if (asOf === null) {
-    return { startsOn, initialTerm, renews, terminationEffectiveOn, ceasesOn, lastDayInEffect, endsBy, asOf, status: null, currentTerm: null, renewals: null, flags };
+    return { startsOn, initialTerm, renews, terminationEffectiveOn, ceasesOn, lastDayInEffect, endsBy, asOf, status: null, currentTerm: null, renewals: null, nextRenewalOn: renewalAfter(0), termination, flags };
   }
   if (asOf < startsOn) {
-    return { startsOn, initialTerm, renews, terminationEffectiveOn, ceasesOn, lastDayInEffect, endsBy, asOf, status: 'not-yet-in-effect', currentTerm: null, renewals: 0, flags };
+    return { startsOn, initialTerm, renews, terminationEffectiveOn, ceasesOn, lastDayInEffect, endsBy, asOf, status: 'not-yet-in-effect', currentTerm: null, renewals: 0, nextRenewalOn: renewalAfter(0), termination, flags };
   }
   // The term running on asOf, or the last one that started before the MOU ceased.
   const lastDayConsidered = ceasesOn !== null && asOf >= ceasesOn ? lastDayInEffect! : asOf;
   let k = 0;
   if (fixedTerm) while (k < maxPeriods - 1 && boundary(k) <= lastDayConsidered) k += 1;
   const status: TermStatus = ceasesOn !== null && asOf >= ceasesOn ? (endsBy === 'termination' ? 'terminated' : 'expired') : 'in-effect';
-  return { startsOn, initialTerm, renews, terminationEffectiveOn, ceasesOn, lastDayInEffect, endsBy, asOf, status, currentTerm: period(k), renewals: k, flags };
+  const nextRenewalOn = status === 'in-effect' ? renewalAfter(k) : null;
+  return { startsOn, initialTerm, renews, terminationEffectiveOn, ceasesOn, lastDayInEffect, endsBy, asOf, status, currentTerm: period(k), renewals: k, nextRenewalOn, termination, flags };
 };

@@ -2,7 +2,7 @@ import { provisionalApplicationAsOf, reservationPositions, type ConsentKind, typ
 import { boundOn, isParty, participationAsAt } from '../model/as-at.js';
 import { assess } from '../model/entry-into-force-support.js';
 import type { InstrumentRecord } from '../model/instrument-record.js';
-import type { DateExplanation } from '#libs/entry-into-force';
+import type { DateExplanation, PeriodExplanation } from '#libs/entry-into-force';
 import { ordinalWords } from '../language/number-words.js';
 import { type BuildContext, type DocumentDefinition, date, instrumentLines, letterhead, partyName, t } from './document-definition.js';
 import { describeConditions } from './entry-into-force-conditions.js';
@@ -54,6 +54,32 @@ export const explain = (ctx: BuildContext, e: DateExplanation): string => {
   // Each step's message carries its own leading separator (" + 30 days", "; the first day …").
   return t(ctx, 'status.why', { text: `${start}${steps.join('')}` });
 };
+
+/** "Why this date" for a withdrawal or an MOU's term date, worded in the document's language. */
+export const explainPeriod = (ctx: BuildContext, e: PeriodExplanation): string => {
+  const party = (code: string | null) => (code ? partyName(ctx, code) : '');
+  const stopped = e.stoppedBy ? t(ctx, 'status.whyStoppedBy', { party: party(e.stoppedBy.party), date: date(ctx, e.stoppedBy.on) }) : '';
+  const start = t(ctx, `status.whyFrom.${e.from.event}`, { party: party(e.from.party), date: date(ctx, e.from.on) });
+  const steps = e.steps.map((s) => {
+    switch (s.op) {
+      case 'add-days':
+        return t(ctx, 'status.whyStep.addDays', { count: s.days, date: date(ctx, s.result) });
+      case 'add-months':
+        return t(ctx, 'status.whyStep.addMonths', { count: s.months, date: date(ctx, s.result) });
+      case 'first-day-of-following-month':
+        return t(ctx, 'status.whyStep.firstDayOfMonth', { date: date(ctx, s.result) });
+      case 'add-renewals':
+        return t(ctx, 'status.whyStep.addRenewals', { count: s.count, period: t(ctx, 'status.monthCount', { count: s.months }), date: date(ctx, s.result) });
+      case 'named-date':
+        return t(ctx, 'status.whyStep.namedDate', { date: date(ctx, s.result) });
+      default:
+        return '';
+    }
+  });
+  return t(ctx, 'status.why', { text: `${stopped}${start}${steps.join('')}` });
+};
+
+const TERM_LINE = { renewal: 'status.termRenewal', expiry: 'status.termExpiry', termination: 'status.termTermination' } as const;
 
 export interface TableView {
   readonly headers: readonly string[];
@@ -108,7 +134,11 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
       if (p.withdrawal) {
         notes.push(p.withdrawal.revokedOn
           ? t(ctx, 'status.noteWithdrawalRevoked', { party: name, notified: date(ctx, p.withdrawal.notifiedOn), revoked: date(ctx, p.withdrawal.revokedOn) })
-          : t(ctx, 'status.noteWithdrawal', { party: name, notified: date(ctx, p.withdrawal.notifiedOn), effective: date(ctx, p.withdrawal.effectiveOn) }));
+          : [
+              t(ctx, 'status.noteWithdrawal', { party: name, notified: date(ctx, p.withdrawal.notifiedOn), effective: date(ctx, p.withdrawal.effectiveOn) }),
+              // Why that date, where the engine explains it (the notice period, a later date it names).
+              ...(assessment.withdrawalExplanations?.[p.code] ? [explainPeriod(ctx, assessment.withdrawalExplanations[p.code]!)] : []),
+            ].join(' '));
         refs.push(notes.length);
       }
       const signature = p.signature
@@ -144,7 +174,10 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
       : assessment.date
         ? t(ctx, assessment.date <= asOf ? 'status.inForce' : 'status.projected', { date: date(ctx, assessment.date) })
         : t(ctx, 'status.notInForce');
-    const why = assessment.explanation && !(state.termination && state.termination.terminatedOn <= asOf) ? explain(ctx, assessment.explanation) : '';
+    const ended = !!(state.termination && state.termination.terminatedOn <= asOf);
+    const why = assessment.explanation && !ended ? explain(ctx, assessment.explanation) : '';
+    // An MOU's term: the next renewal, the end of the term, termination after notice, each with why.
+    const termLines = ended ? [] : (assessment.termDates ?? []).map((e) => `${t(ctx, TERM_LINE[e.basis as keyof typeof TERM_LINE], { date: date(ctx, e.date) })} ${explainPeriod(ctx, e)}`);
     const conditions = describeConditions(ctx, state);
     if (!assessment.date && assessment.stillRequired !== null && assessment.stillRequired > 0) {
       conditions.push(t(ctx, 'conditions.stillRequired', { count: assessment.stillRequired }));
@@ -156,6 +189,7 @@ export const statusReportDocument: DocumentDefinition<StatusReportInput> = {
       asAt: t(ctx, 'status.asAt', { date: date(ctx, asOf) }),
       inForce: inForceLine,
       why,
+      termLines,
       counts: t(ctx, 'status.counts', {
         signatories: participants.filter((p) => p.signature).length,
         parties: participants.filter((p) => isParty(p, asOf)).length,

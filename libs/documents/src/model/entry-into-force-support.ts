@@ -1,4 +1,4 @@
-import type { DateExplanation } from '#libs/entry-into-force';
+import type { DateExplanation, PeriodExplanation } from '#libs/entry-into-force';
 import type { Instrument, LegalDate } from '#libs/lifecycle';
 import { boundOn, participationAsAt } from './as-at.js';
 
@@ -12,6 +12,10 @@ export interface EntryIntoForceAssessment {
   readonly partyDates: Readonly<Record<string, LegalDate>>;
   /** Why the general date is what it is (absent where the engine gives none). */
   readonly explanation?: DateExplanation | null;
+  /** Why each party's withdrawal takes effect when it does, by party code. */
+  readonly withdrawalExplanations?: Readonly<Record<string, PeriodExplanation>>;
+  /** An MOU's term dates as at the date, each with its explanation: next renewal, end of the term, termination after notice. */
+  readonly termDates?: readonly PeriodExplanation[];
 }
 
 /** How the final clauses name the instrument and the parties. */

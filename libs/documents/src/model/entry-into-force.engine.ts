@@ -1,4 +1,4 @@
-import { finalClausesText, type InstrumentNoun } from '#libs/entry-into-force';
+import { finalClausesText, type InstrumentNoun, type PeriodExplanation } from '#libs/entry-into-force';
 import { assessInstrument, instrumentTerms, type Instrument, type LegalDate } from '#libs/lifecycle';
 import type { EntryIntoForceSupport, FinalClauseWording } from './entry-into-force-support.js';
 
@@ -13,14 +13,22 @@ export const ENTRY_INTO_FORCE_ENGINE: EntryIntoForceSupport = {
   finalClauses: (instrument, wording) =>
     finalClausesText(instrumentTerms(instrument), { instrumentNoun: clauseNoun(instrument, wording), partyNames: wording.partyNames }),
   assess: (instrument, asOf) => {
-    const { entryIntoForce } = assessInstrument(instrument, { asOf });
+    const { entryIntoForce, term } = assessInstrument(instrument, { asOf });
     const partyDates: Record<string, LegalDate> = {};
-    for (const p of entryIntoForce.parties) if (p.entryIntoForceOn) partyDates[p.code] = p.entryIntoForceOn;
+    const withdrawalExplanations: Record<string, PeriodExplanation> = {};
+    for (const p of entryIntoForce.parties) {
+      if (p.entryIntoForceOn) partyDates[p.code] = p.entryIntoForceOn;
+      if (p.withdrawalExplanation) withdrawalExplanations[p.code] = p.withdrawalExplanation;
+    }
+    const e = term?.explanations;
+    const termDates = e ? [e.renewal, e.expiry, e.termination].filter((x): x is PeriodExplanation => x !== null) : [];
     return {
       date: entryIntoForce.date,
       stillRequired: entryIntoForce.date ? 0 : entryIntoForce.stillRequired.instruments,
       partyDates,
       explanation: entryIntoForce.explanation,
+      withdrawalExplanations,
+      termDates,
     };
   },
 };

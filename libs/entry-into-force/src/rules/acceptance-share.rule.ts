@@ -1,6 +1,7 @@
 /**
  * Shape 7: amendments and protocols, in force for the accepting parties once a share of the parties
  * (fixed at adoption, or the parties at each moment) has accepted; for a party accepting later, its own date.
+ * A floor or a stated date applies as for the other counting shapes (floors.ts).
  */
 import type { LegalDate } from '../calendar.js';
 import { byDateThenInput, countingActs, depositAct, met, noShortfall, standingOn, untilMap, type Act } from '../counting.js';
@@ -8,7 +9,8 @@ import type { Trigger } from '../entry-into-force.assessment.js';
 import { consentList, percentText, type ClauseWords } from '../final-clause.words.js';
 import { checkLaterParties, laterPartyDate, type LaterParties } from '../later-parties.js';
 import { applyOrganisationRule, checkOrganisationMembers, organisationSentence, type OrganisationMembers } from '../organisation-members.js';
-import { applyTiming, checkTiming, timingPhrase, type Timing } from '../timing.js';
+import { checkFloors, enterSentence, FLOOR_FIELDS, flooredDate, type Floors } from '../floors.js';
+import { checkTiming, timingPhrase, type Timing } from '../timing.js';
 import { checkConsents, checkInteger, checkKnownFields, checkOneOf, fail, isInteger, isObject, MAX_MONTHS, type Validation } from '../validation.js';
 import type { ConsentKind } from '../vocabulary.js';
 import { fractionInWords } from '../words.js';
@@ -16,7 +18,7 @@ import type { RuleShape } from './rule-shape.js';
 
 export type AcceptanceShare = { readonly numerator: number; readonly denominator: number } | { readonly percent: number };
 
-export interface AcceptanceShareRule {
+export interface AcceptanceShareRule extends Floors {
   readonly type: 'acceptance-share';
   readonly share: AcceptanceShare;
   readonly denominator: 'fixed-at-adoption' | 'current';
@@ -63,7 +65,7 @@ const acceptanceShareText = (rule: AcceptanceShareRule, w: ClauseWords): string[
   const event = rule.countedConsents
     ? `the date on which instruments of ${consentList(rule.countedConsents)} have been deposited by at least ${share} of the ${whose}`
     : `the date on which at least ${share} of the ${whose} have accepted it`;
-  const sentences = [`This ${w.noun} shall ${w.enter} for the ${w.parties} that have accepted it ${timingPhrase(rule.timing, event)}.`];
+  const sentences = [enterSentence(w, rule, rule.timing, event, `for the ${w.parties} that have accepted it`)];
   const org = organisationSentence(rule.organisationMembers, w);
   if (org) sentences.push(org);
   const timing = rule.laterParties?.timing ?? rule.timing;
@@ -72,7 +74,7 @@ const acceptanceShareText = (rule: AcceptanceShareRule, w: ClauseWords): string[
 };
 
 export const acceptanceShareShape: RuleShape<AcceptanceShareRule> = {
-  fields: { type: true, share: true, denominator: true, countedConsents: true, organisationMembers: true, timing: true, laterParties: true },
+  fields: { type: true, share: true, denominator: true, countedConsents: true, organisationMembers: true, timing: true, laterParties: true, ...FLOOR_FIELDS },
 
   validate: (value, path, v) => {
     checkShare(v, value.share, `${path}.share`);
@@ -81,6 +83,7 @@ export const acceptanceShareShape: RuleShape<AcceptanceShareRule> = {
     checkOrganisationMembers(v, value.organisationMembers, `${path}.organisationMembers`);
     checkTiming(v, value.timing, `${path}.timing`, false);
     checkLaterParties(v, value.laterParties, `${path}.laterParties`);
+    checkFloors(v, value, path);
   },
 
   evaluate: (rule, ctx) => {
@@ -132,7 +135,7 @@ export const acceptanceShareShape: RuleShape<AcceptanceShareRule> = {
     const nowAccepted = accepted(acts, ctx.reference);
     return {
       trigger,
-      date: trigger ? applyTiming(trigger.on, rule.timing) : null,
+      date: trigger ? flooredDate(rule, trigger.on, rule.timing, ctx.facts.openedForSignatureOn ?? null) : null,
       instrumentsRequired: requiredAtTrigger ?? nowRequired,
       instrumentsDeposited: nowAccepted,
       qualifyingDeposited: null,

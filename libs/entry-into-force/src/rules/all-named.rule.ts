@@ -1,14 +1,18 @@
-/** Shape 4: all named parties (VCLT 24(2) when the treaty is silent): in force on the last deposit among them. */
+/**
+ * Shape 4: all named parties (VCLT 24(2) when the treaty is silent): in force on the last deposit among them;
+ * with a floor or a stated date if the final clauses set one (floors.ts).
+ */
 import { bindingAct, countingAct, flagUnknown, indexed, lastOfAll, met, noShortfall } from '../counting.js';
 import type { Trigger } from '../entry-into-force.assessment.js';
 import { consentList, type ClauseWords } from '../final-clause.words.js';
 import { checkLaterParties, laterPartiesSentence, laterPartyDate, type LaterParties } from '../later-parties.js';
-import { applyTiming, checkTiming, timingPhrase, type Timing } from '../timing.js';
+import { checkFloors, enterSentence, FLOOR_FIELDS, flooredDate, type Floors } from '../floors.js';
+import { checkTiming, type Timing } from '../timing.js';
 import { checkBoolean, checkConsents, checkPartyCodes, checkString } from '../validation.js';
 import type { ConsentKind } from '../vocabulary.js';
 import type { RuleShape } from './rule-shape.js';
 
-export interface AllNamedRule {
+export interface AllNamedRule extends Floors {
   readonly type: 'all-named';
   readonly parties: readonly string[];
   /** Plural noun phrase for the final clause, e.g. "the States listed in Annex I". */
@@ -26,7 +30,7 @@ const allNamedText = (rule: AllNamedRule, w: ClauseWords): string[] => {
     rule.countedConsents && !rule.countDefinitiveSignatures
       ? `the date of deposit of the last instrument of ${consentList(rule.countedConsents)} by ${who}`
       : `the date on which ${who} have ${!rule.label && rule.parties.length === 2 ? 'both' : 'all'} expressed their consent to be bound by it`;
-  const sentences = [`This ${w.noun} shall ${w.enter} ${timingPhrase(rule.timing, event)}.`];
+  const sentences = [enterSentence(w, rule, rule.timing, event)];
   if (rule.laterParties) {
     sentences.push(laterPartiesSentence(w, rule.laterParties, rule.timing, `after the conditions for its ${w.entry} have been met`, 'other State or international organisation', 'the date of deposit of its instrument'));
   }
@@ -34,7 +38,7 @@ const allNamedText = (rule: AllNamedRule, w: ClauseWords): string[] => {
 };
 
 export const allNamedShape: RuleShape<AllNamedRule> = {
-  fields: { type: true, parties: true, label: true, countedConsents: true, countDefinitiveSignatures: true, timing: true, laterParties: true },
+  fields: { type: true, parties: true, label: true, countedConsents: true, countDefinitiveSignatures: true, timing: true, laterParties: true, ...FLOOR_FIELDS },
 
   validate: (value, path, v) => {
     checkPartyCodes(v, value.parties, `${path}.parties`, true);
@@ -43,6 +47,7 @@ export const allNamedShape: RuleShape<AllNamedRule> = {
     checkBoolean(v, value.countDefinitiveSignatures, `${path}.countDefinitiveSignatures`, false);
     checkTiming(v, value.timing, `${path}.timing`, false);
     checkLaterParties(v, value.laterParties, `${path}.laterParties`);
+    checkFloors(v, value, path);
   },
 
   evaluate: (rule, ctx) => {
@@ -55,7 +60,7 @@ export const allNamedShape: RuleShape<AllNamedRule> = {
     const trigger: Trigger | null = last ? { act: last.act, party: last.party.code, on: last.on, position: rule.parties.length } : null;
     return {
       trigger,
-      date: trigger ? applyTiming(trigger.on, rule.timing) : null,
+      date: trigger ? flooredDate(rule, trigger.on, rule.timing, ctx.facts.openedForSignatureOn ?? null) : null,
       instrumentsRequired: rule.parties.length,
       instrumentsDeposited: rule.parties.length - awaiting.length,
       qualifyingDeposited: null,

@@ -7,7 +7,7 @@ import type { StillRequired, Trigger } from '../entry-into-force.assessment.js';
 import { consentList, joinerNoun, percentText, singular, type ClauseWords } from '../final-clause.words.js';
 import { checkLaterParties, laterPartiesSentence, laterPartyDate, type LaterParties } from '../later-parties.js';
 import { applyOrganisationRule, checkOrganisationMembers, organisationSentence, type OrganisationMembers } from '../organisation-members.js';
-import { applyTiming, checkTiming, timingPhrase, type Timing } from '../timing.js';
+import { checkTiming, type Timing } from '../timing.js';
 import {
   checkBoolean,
   checkConsents,
@@ -25,7 +25,8 @@ import {
 } from '../validation.js';
 import type { ConsentKind, PartyKind } from '../vocabulary.js';
 import { cardinal, ordinal } from '../words.js';
-import { addYearsTo, formatLegalDateLong, isLegalDate, latestDate, type LegalDate } from '../calendar.js';
+import type { LegalDate } from '../calendar.js';
+import { checkFloors, FLOOR_FIELDS, flooredDate, enterSentence, type Floors } from '../floors.js';
 import type { RuleShape } from './rule-shape.js';
 
 /** "Including at least three member States": of the counted instruments, at least `atLeast` from `ofParties`. */
@@ -47,10 +48,9 @@ export interface Weight {
   readonly label?: string;
 }
 
-/** "But in no case earlier than two years after its opening for signature", or than a stated date: the later date wins. */
-export type NotBefore = { readonly yearsAfterOpening: number } | { readonly date: LegalDate };
+export type { NotBefore } from '../floors.js';
 
-export interface InstrumentsRule {
+export interface InstrumentsRule extends Floors {
   readonly type: 'instruments';
   readonly count: number;
   /** Which acts of consent count; default all kinds. */
@@ -64,10 +64,6 @@ export interface InstrumentsRule {
   readonly organisationMembers?: OrganisationMembers;
   readonly timing: Timing;
   readonly laterParties?: LaterParties;
-  /** A floor under the general date (never under a later party's own, which is not earlier than the general date anyway). */
-  readonly notBefore?: NotBefore;
-  /** In force on this date if the condition is met by then; met later, the timing applies as usual. */
-  readonly onDateIfMetBy?: LegalDate;
 }
 
 // ---- validation ----------------------------------------------------------------------------------------
@@ -115,21 +111,6 @@ const checkWeight = (v: Validation, value: unknown, path: string): void => {
   checkString(v, value.label, `${path}.label`);
 };
 
-const checkNotBefore = (v: Validation, value: unknown, path: string): void => {
-  if (value === undefined) return;
-  if (!isObject(value) || (('yearsAfterOpening' in value) === ('date' in value))) {
-    fail(v, path, 'must be an object with either yearsAfterOpening (a positive integer) or date (YYYY-MM-DD)');
-    return;
-  }
-  if ('yearsAfterOpening' in value) {
-    checkKnownFields(v, value, path, ['yearsAfterOpening']);
-    checkInteger(v, value.yearsAfterOpening, `${path}.yearsAfterOpening`, 1, 100, true);
-  } else {
-    checkKnownFields(v, value, path, ['date']);
-    if (!isLegalDate(value.date)) fail(v, `${path}.date`, 'must be a calendar date in the form YYYY-MM-DD');
-  }
-};
-
 // ---- evaluation ----------------------------------------------------------------------------------------
 
 interface Tally {
@@ -156,18 +137,8 @@ const instrumentsMet = (rule: InstrumentsRule, t: Tally): boolean =>
   (rule.qualifier === undefined || t.qualifying! >= rule.qualifier.atLeast) &&
   (rule.weight === undefined || t.weightPercent! >= rule.weight.minimumPercent - 1e-9);
 
-/** The floor a rule sets, where it can be known (a floor counted from the opening needs the opening). */
-export const floorOf = (rule: InstrumentsRule, openedOn: LegalDate | null): LegalDate | null => {
-  if (!rule.notBefore) return null;
-  if ('date' in rule.notBefore) return rule.notBefore.date;
-  return openedOn ? addYearsTo(openedOn, rule.notBefore.yearsAfterOpening) : null;
-};
-
 /** The general date once the condition is met on `metOn`: the stated date if met by then, else the timing; then the floor. */
-export const generalDate = (rule: InstrumentsRule, metOn: LegalDate, openedOn: LegalDate | null): LegalDate => {
-  const counted = rule.onDateIfMetBy && metOn <= rule.onDateIfMetBy ? rule.onDateIfMetBy : applyTiming(metOn, rule.timing);
-  return latestDate(counted, floorOf(rule, openedOn))!;
-};
+export const generalDate = (rule: InstrumentsRule, metOn: LegalDate, openedOn: LegalDate | null): LegalDate => flooredDate(rule, metOn, rule.timing, openedOn);
 
 // ---- words ---------------------------------------------------------------------------------------------
 
@@ -199,16 +170,7 @@ const instrumentsText = (rule: InstrumentsRule, w: ClauseWords): string[] => {
         : `expressed ${their} consent to be bound by it`;
     event = `the date on which ${subject}${qualifier}${weight} ${one ? 'has' : 'have'} ${act}`;
   }
-  const floor = rule.notBefore
-    ? `, but in no case earlier than ${'date' in rule.notBefore ? formatLegalDateLong(rule.notBefore.date) : `${cardinal(rule.notBefore.yearsAfterOpening)} ${rule.notBefore.yearsAfterOpening === 1 ? 'year' : 'years'} after the date on which it was opened for signature`}`
-    : '';
-  // "the date of deposit of the tenth instrument …" / "the date on which ten Parties have …": the condition as a clause.
-  const condition = event.startsWith('the date of deposit of ')
-    ? `${event.slice('the date of deposit of '.length)} has been deposited by that date`
-    : `by that date ${event.slice('the date on which '.length)}`;
-  const sentences = rule.onDateIfMetBy
-    ? [`This ${w.noun} shall ${w.enter} on ${formatLegalDateLong(rule.onDateIfMetBy)}, provided that ${condition}; otherwise, it shall ${w.enter} ${timingPhrase(rule.timing, event)}${floor}.`]
-    : [`This ${w.noun} shall ${w.enter} ${timingPhrase(rule.timing, event)}${floor}.`];
+  const sentences = [enterSentence(w, rule, rule.timing, event)];
   const org = organisationSentence(rule.organisationMembers, w);
   if (org) sentences.push(org);
   const afterTrigger = simple ? `after the deposit of the ${ordinal(rule.count)} instrument of ${list}` : `after the conditions for its ${w.entry} have been met`;
@@ -223,8 +185,7 @@ export const instrumentsShape: RuleShape<InstrumentsRule> = {
   fields: {
     type: true,
     count: true,
-    notBefore: true,
-    onDateIfMetBy: true,
+    ...FLOOR_FIELDS,
     countedConsents: true,
     countDefinitiveSignatures: true,
     countedPartyKinds: true,
@@ -245,8 +206,7 @@ export const instrumentsShape: RuleShape<InstrumentsRule> = {
     checkOrganisationMembers(v, value.organisationMembers, `${path}.organisationMembers`);
     checkTiming(v, value.timing, `${path}.timing`, true);
     checkLaterParties(v, value.laterParties, `${path}.laterParties`);
-    checkNotBefore(v, value.notBefore, `${path}.notBefore`);
-    if (value.onDateIfMetBy !== undefined && !isLegalDate(value.onDateIfMetBy)) fail(v, `${path}.onDateIfMetBy`, 'must be a calendar date in the form YYYY-MM-DD');
+    checkFloors(v, value, path);
   },
 
   evaluate: (rule, ctx) => {

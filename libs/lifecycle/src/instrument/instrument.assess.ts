@@ -16,6 +16,7 @@ export const instrumentTerms = (state: Instrument): InstrumentTerms => ({
   entryIntoForce: state.entryIntoForceRule,
   ...(state.withdrawalTerms ? { withdrawal: state.withdrawalTerms } : {}),
   ...(state.term ? { term: state.term } : {}),
+  ...(state.provisionalApplication ? { provisionalApplication: state.provisionalApplication } : {}),
 });
 
 /**

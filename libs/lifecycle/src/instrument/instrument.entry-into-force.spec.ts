@@ -997,6 +997,21 @@ describe('entry into force, as the instrument decider determines it', () => {
       expect(finalClausesText(instrumentTerms(s), { instrumentNoun })).toEqual(expected);
     });
 
+    it('provisional application from a date, after the clause on entry into force', () => {
+      const event = created({ type: 'fixed-date', date: '2020-01-01' });
+      const s = stateOf([{ ...event, data: { ...event.data, provisionalApplication: { from: 'date', date: '2019-07-01' } } } as InstrumentEvent]);
+      expect(finalClausesText(instrumentTerms(s), { instrumentNoun: 'Agreement' })).toEqual([
+        'This Agreement shall enter into force on 1 January 2020.',
+        'This Agreement shall be applied provisionally by each signatory from 1 July 2019, or from the date of its signature if that is later, pending its entry into force for that signatory. ' +
+          'Provisional application shall end for a signatory that notifies the other signatories of its intention not to become a Party to this Agreement.',
+      ]);
+    });
+
+    it('refuses provisional application from a date without one, naming the field', () => {
+      const command: InstrumentCommand = { type: 'ReviseFinalClauses', data: { provisionalApplication: { from: 'date' } as never } };
+      spec.given(negotiated({ type: 'definitive-signature-by-all' })).when(command).thenThrows('INVALID_FINAL_CLAUSES', { kind: 'invalid', field: 'provisionalApplication.date' });
+    });
+
     it('all named States, on the last ratification, by name', () => {
       const s = stateOf([created({ type: 'all-named', parties: ['ATG', 'BRB', 'BLZ'], countedConsents: ['ratification'] })]);
       const partyNames = Object.fromEntries(s.eligibleParties.map((p) => [p.code, p.name]));

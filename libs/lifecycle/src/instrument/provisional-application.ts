@@ -3,7 +3,7 @@
  * a date) or by the party's own declaration; it ends when the instrument enters into force for the party, or
  * when the party notifies that it will not become a party.
  */
-import { isLegalDate, latestDate } from '#libs/entry-into-force';
+import { latestDate, validateProvisionalApplicationTerms } from '#libs/entry-into-force';
 import { invalid } from '../shared/domain-error.js';
 import type { LegalDate } from '../shared/event.js';
 import type { ProvisionalApplicationClause } from './instrument.events.js';
@@ -19,13 +19,10 @@ export interface ProvisionalApplicationStatus {
   readonly applied: boolean;
 }
 
+/** The clause is checked by the library that writes it out; the first problem names its field. */
 export const requireProvisionalClause = (clause: ProvisionalApplicationClause): void => {
-  if (clause.from === 'signature' && 'date' in clause) {
-    throw invalid('provisionalApplication.date', 'provisionalApplication.date is given only with from "date"; from "signature" applies from each signature.', 'INVALID_FINAL_CLAUSES');
-  }
-  if (clause.from === 'date' && !isLegalDate(clause.date)) {
-    throw invalid('provisionalApplication.date', 'provisionalApplication.date must be a calendar date in the form YYYY-MM-DD.', 'INVALID_FINAL_CLAUSES');
-  }
+  const problems = validateProvisionalApplicationTerms(clause);
+  if (problems.length) throw invalid(problems[0]!.path, `The final clauses are not valid: ${problems.map((p) => p.message).join('; ')}.`, 'INVALID_FINAL_CLAUSES');
 };
 
 /** Where the final clauses provide for it: from the party's signature, or from the clause's date if it signed before. */

@@ -31,6 +31,21 @@ export class DateExplanationResponse {
   text: string;
 }
 
+export class PeriodExplanationResponse {
+  @ApiProperty({ example: '2021-03-01' }) date: string;
+  @ApiProperty({ enum: ['withdrawal', 'expiry', 'renewal', 'termination'] }) basis: string;
+  @ApiProperty({ type: Object, description: 'What the count starts from: event (withdrawal-notice | termination-notice | coming-into-effect), party, on' }) from: object;
+  @ApiProperty({ nullable: true, type: Object, description: 'Termination without a notice period: the notice (party, on) that made the running period the last.' }) stoppedBy: object | null;
+  @ApiProperty({ type: [Object], description: 'The arithmetic: { op: add-days | add-months | first-day-of-following-month | add-renewals | named-date, …, result }' }) steps: object[];
+  @ApiProperty({ example: 'Withdrawal takes effect: notice of withdrawal by Netherlands on 1 March 2020 + 12 months = 1 March 2021.' }) text: string;
+}
+
+export class TermExplanationsResponse {
+  @ApiProperty({ nullable: true, type: PeriodExplanationResponse, description: 'Why the term expires on ceasesOn (when it ends by expiry).' }) expiry: PeriodExplanationResponse | null;
+  @ApiProperty({ nullable: true, type: PeriodExplanationResponse, description: 'Why the next period begins on nextRenewalOn.' }) renewal: PeriodExplanationResponse | null;
+  @ApiProperty({ nullable: true, type: PeriodExplanationResponse, description: 'Why termination after notice takes effect on terminationEffectiveOn.' }) termination: PeriodExplanationResponse | null;
+}
+
 export class EntryIntoForceResponse {
   @ApiProperty({ example: 'instruments', description: 'The type of the rule in the final clauses.' }) rule: string;
   @ApiProperty({
@@ -74,6 +89,8 @@ export class TermResponse {
   @ApiProperty({ nullable: true, type: TermPeriodResponse, description: 'The term running on asOf (or the last one, once ended).' })
   currentTerm: TermPeriodResponse | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Renewals that had taken place by asOf.' }) renewals: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The first day of the next period, when the MOU renews into one.' }) nextRenewalOn: string | null;
+  @ApiProperty({ type: TermExplanationsResponse, description: 'Why these dates.' }) explanations: TermExplanationsResponse;
   @ApiProperty({ type: [AssessmentFlagResponse] }) flags: AssessmentFlagResponse[];
 }
 
@@ -148,6 +165,7 @@ export class ParticipantResponse {
   @ApiProperty({ nullable: true, type: DateExplanationResponse, description: 'Why that date.' }) entryIntoForceExplanation: DateExplanationResponse | null;
   @ApiProperty({ nullable: true, type: String, description: 'Under a lock-in: the first day the party may give notice of withdrawal.' }) withdrawalAllowedFrom: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The day its withdrawal takes (took) effect; null without a standing notice.' }) withdrawalEffectiveOn: string | null;
+  @ApiProperty({ nullable: true, type: PeriodExplanationResponse, description: 'Why that date: the notice, the notice period, a later date it names.' }) withdrawalExplanation: PeriodExplanationResponse | null;
 }
 
 export class ParticipantsResponse {

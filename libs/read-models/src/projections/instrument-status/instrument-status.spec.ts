@@ -149,6 +149,11 @@ describe('instrument status projection', () => {
       term: { startsOn: '2020-03-01', status: 'in-effect', renews: true, ceasesOn: null, currentTerm: { number: 2, startsOn: '2021-03-01', lastDay: '2022-02-28' }, renewals: 1 },
     });
     expect(presentStatus(running, '2020-02-15')).toMatchObject({ stage: 'open-for-signature', entryIntoForce: { status: 'not-in-force', date: null }, term: { status: 'not-yet-in-effect' } });
+    // why the next period begins when it does: counted from the coming into effect
+    expect(presentStatus(running, '2021-06-01').term).toMatchObject({
+      nextRenewalOn: '2022-03-01',
+      explanations: { renewal: { date: '2022-03-01', text: 'The next period begins: coming into effect on 1 March 2020 + 12 months = 1 March 2021 + 1 renewal of 12 months = 1 March 2022.' }, expiry: null, termination: null },
+    });
 
     t(ev.terminationNotice('JAM', '2021-06-01'));
     const ended = await statusAfter(log);
@@ -158,6 +163,8 @@ describe('instrument status projection', () => {
       terminationNotice: { notifiedOn: '2021-06-01', by: 'JAM', namedEffectiveOn: null },
       term: { status: 'in-effect', terminationEffectiveOn: '2021-09-01', ceasesOn: '2021-09-01', endsBy: 'termination' },
     });
+    expect(presentStatus(ended, '2021-08-31').term?.explanations.termination).toMatchObject({ date: '2021-09-01', from: { event: 'termination-notice', party: 'JAM', on: '2021-06-01' } });
+    expect(presentStatus(ended, '2021-08-31').term?.explanations.termination?.text).toMatch(/on 1 June 2021 \+ 3 months = 1 September 2021\.$/);
     expect(presentStatus(ended, '2021-09-01')).toMatchObject({ stage: 'terminated', term: { status: 'terminated' }, entryIntoForce: { status: 'terminated' } });
     expect(ended.stage).toBe('in-force'); // the log's last stage; the date decides the answer
   });

@@ -69,6 +69,10 @@ describe('participation matrix projection', () => {
       withdrawalEffectiveOn: '2023-01-10',
     });
     expect(present('CUB', '2023-06-01')).toMatchObject({ status: 'withdrawn', partyStatus: 'withdrawn' });
+    // why that date: the notice and the twelve months of VCLT 56(2)
+    expect(present('CUB', '2022-06-01').withdrawalExplanation).toMatchObject({ basis: 'withdrawal', date: '2023-01-10', from: { event: 'withdrawal-notice', party: 'CUB', on: '2022-01-10' } });
+    expect(present('CUB', '2022-06-01').withdrawalExplanation?.text).toMatch(/on 10 January 2022 \+ 12 months = 10 January 2023\.$/);
+    expect(present('JAM', '2022-06-01').withdrawalExplanation).toBeNull();
     // the Virgin Islands accede after the condition was met: in force for them thirty days after their deposit
     expect(present('VGB', '2021-03-15')).toMatchObject({ status: 'bound', partyStatus: 'bound-not-in-force', consent: { kind: 'accession' }, entryIntoForceOn: '2021-03-31' });
     expect(present('VGB', '2021-03-31').partyStatus).toBe('in-force');

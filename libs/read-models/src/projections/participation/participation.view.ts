@@ -18,7 +18,7 @@ export type ParticipantStatus = 'eligible' | 'signatory' | 'bound' | 'withdrawn'
  */
 type PartyDates = Pick<
   PartyAssessment,
-  'boundOn' | 'boundBy' | 'counted' | 'entryIntoForceOn' | 'entryIntoForceExplanation' | 'withdrawalAllowedFrom' | 'withdrawalEffectiveOn'
+  'boundOn' | 'boundBy' | 'counted' | 'entryIntoForceOn' | 'entryIntoForceExplanation' | 'withdrawalAllowedFrom' | 'withdrawalEffectiveOn' | 'withdrawalExplanation'
 >;
 
 export interface ParticipantView extends PartyDates {
@@ -121,6 +121,7 @@ const notAssessed = (code: string, kind: PartyKind): PartyAssessment => ({
   withdrawalAllowedFrom: null,
   withdrawalEffectiveOn: null,
   withdrawal: null,
+  withdrawalExplanation: null,
 });
 
 export const presentParticipant = (row: ParticipationFacts, assessed: StatusAssessment, asOf: string): ParticipantView => {
@@ -199,5 +200,7 @@ export const presentParticipant = (row: ParticipationFacts, assessed: StatusAsse
     entryIntoForceExplanation: assessedParty.entryIntoForceExplanation,
     withdrawalAllowedFrom: assessedParty.withdrawalAllowedFrom,
     withdrawalEffectiveOn: assessedParty.withdrawalEffectiveOn,
+    // Why that date: the notice, the notice period and any later date it names.
+    withdrawalExplanation: assessedParty.withdrawalExplanation,
   };
 };
