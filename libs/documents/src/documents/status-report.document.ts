@@ -38,11 +38,9 @@ export const explain = (ctx: BuildContext, e: DateExplanation): string => {
   const steps = e.steps.map((s) => {
     switch (s.op) {
       case 'add-days':
-        return t(ctx, 'status.whyStep.addDays', { count: s.days, date: date(ctx, s.result) });
       case 'add-months':
-        return t(ctx, 'status.whyStep.addMonths', { count: s.months, date: date(ctx, s.result) });
       case 'first-day-of-following-month':
-        return t(ctx, 'status.whyStep.firstDayOfMonth', { date: date(ctx, s.result) });
+        return countingStep(ctx, s);
       case 'not-earlier-than':
         return t(ctx, 'status.whyStep.notEarlierThan', { floor: date(ctx, s.floor), date: date(ctx, s.result) });
       case 'stated-date':
@@ -55,6 +53,22 @@ export const explain = (ctx: BuildContext, e: DateExplanation): string => {
   return t(ctx, 'status.why', { text: `${start}${steps.join('')}` });
 };
 
+/** The counting steps both kinds of explanation share, each with its own leading separator. */
+type CountingStep =
+  | { readonly op: 'add-days'; readonly days: number; readonly result: LegalDate }
+  | { readonly op: 'add-months'; readonly months: number; readonly result: LegalDate }
+  | { readonly op: 'first-day-of-following-month'; readonly result: LegalDate };
+const countingStep = (ctx: BuildContext, s: CountingStep): string => {
+  switch (s.op) {
+    case 'add-days':
+      return t(ctx, 'status.whyStep.addDays', { count: s.days, date: date(ctx, s.result) });
+    case 'add-months':
+      return t(ctx, 'status.whyStep.addMonths', { count: s.months, date: date(ctx, s.result) });
+    case 'first-day-of-following-month':
+      return t(ctx, 'status.whyStep.firstDayOfMonth', { date: date(ctx, s.result) });
+  }
+};
+
 /** "Why this date" for a withdrawal or an MOU's term date, worded in the document's language. */
 export const explainPeriod = (ctx: BuildContext, e: PeriodExplanation): string => {
   const party = (code: string | null) => (code ? partyName(ctx, code) : '');
@@ -63,11 +77,9 @@ export const explainPeriod = (ctx: BuildContext, e: PeriodExplanation): string =
   const steps = e.steps.map((s) => {
     switch (s.op) {
       case 'add-days':
-        return t(ctx, 'status.whyStep.addDays', { count: s.days, date: date(ctx, s.result) });
       case 'add-months':
-        return t(ctx, 'status.whyStep.addMonths', { count: s.months, date: date(ctx, s.result) });
       case 'first-day-of-following-month':
-        return t(ctx, 'status.whyStep.firstDayOfMonth', { date: date(ctx, s.result) });
+        return countingStep(ctx, s);
       case 'add-renewals':
         return t(ctx, 'status.whyStep.addRenewals', { count: s.count, period: t(ctx, 'status.monthCount', { count: s.months }), date: date(ctx, s.result) });
       case 'named-date':
