@@ -19,8 +19,8 @@ describe("an account's preferred language", () => {
     expect(decideAccount({ type: 'SetLanguage', data: { language: null } }, given(opened), context)).toEqual([]);
   });
 
-  it('is one of the document languages', () => {
-    expect(() => decideAccount({ type: 'SetLanguage', data: { language: 'de' } }, given(opened), context)).toThrow(expect.objectContaining({ code: 'UNKNOWN_LANG', field: 'language' }));
+  it('is a language code (which languages the documents offer is the route’s check)', () => {
+    expect(() => decideAccount({ type: 'SetLanguage', data: { language: 'Deutsch' } }, given(opened), context)).toThrow(expect.objectContaining({ code: 'UNKNOWN_LANG', field: 'language' }));
     expect(() => decideAccount({ type: 'SetLanguage', data: { language: 'fr' } }, given(), context)).toThrow(expect.objectContaining({ code: 'ACCOUNT_NOT_FOUND' }));
   });
 });

@@ -1,4 +1,3 @@
-import { DOCUMENT_LANGUAGES, isDocumentLanguage } from '#libs/documents';
 import type { CommandContext, Decider } from '#libs/event-store';
 import { conflict, eventDecoder, invalid, notFound, PARTY_CODE_PATTERN } from '#libs/lifecycle';
 import { isRole, USERNAME_PATTERN, type Role } from '../roles.js';
@@ -48,6 +47,9 @@ const requireAccount = (state: AccountState) => {
   if (state.status === 'none') throw notFound('ACCOUNT_NOT_FOUND', 'No such account.');
   return state;
 };
+
+/** An ISO 639-1 code, as the documents' languages are named. */
+const LANGUAGE_CODE = /^[a-z]{2}$/;
 
 export const decideAccount = (command: AccountCommand, state: AccountState, context: CommandContext): AccountEvent[] => {
   if (command.type === 'OpenAccount') {
@@ -120,7 +122,9 @@ export const decideAccount = (command: AccountCommand, state: AccountState, cont
     }
     case 'SetLanguage': {
       const { language } = command.data;
-      if (language !== null && !isDocumentLanguage(language)) throw invalid('language', `language must be one of ${DOCUMENT_LANGUAGES.join(', ')}, or null`, 'UNKNOWN_LANG');
+      // Which languages the documents are written in is the edge's check (the documents library sits above this
+      // one); the record only ever holds a language code.
+      if (language !== null && !LANGUAGE_CODE.test(language)) throw invalid('language', 'language must be a language code such as fr, or null', 'UNKNOWN_LANG');
       return (account.language ?? null) === language ? [] : [{ type: 'AccountLanguageSet.v1', data: { language } }];
     }
     case 'RevokeApiToken': {
