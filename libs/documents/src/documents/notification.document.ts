@@ -96,6 +96,9 @@ const correctedValue = (ctx: BuildContext, field: string, value: unknown): strin
   return String(value);
 };
 
+/** A reservation's or an objection's text as the notification quotes it: its lines, trimmed, blank ones dropped. */
+const quotedLines = (text: string): string[] => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+
 export const notificationDocument: DocumentDefinition<NotificationInput> = {
   template: 'notification',
   namespaces: ['common', 'notification'],
@@ -111,6 +114,8 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
     // The action line names the party as the table does; sentences as it reads in running text.
     const party = act.party ? partyInText(ctx, act.party) : '';
     const partyUpper = act.party ? upper(ctx, partyName(ctx, act.party)) : '';
+    // "CUBA: RATIFICATION": the action line of a party's act (of a corrected one too)
+    const partyAction = (acted: InstrumentEvent) => t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, acted)) });
     const paragraphs: string[] = [];
     let quote: string[] = [];
     const closing: string[] = [];
@@ -129,7 +134,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         paragraphs.push(place
           ? t(ctx, 'notification.signatory', { ...nouns, name: d.signatory.name, title: d.signatory.title, place })
           : t(ctx, 'notification.signatoryNoPlace', { ...nouns, name: d.signatory.name, title: d.signatory.title }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'ConsentDeposited.v1': {
@@ -140,34 +145,34 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         if (d.domesticActOn) paragraphs.push(t(ctx, 'notification.domesticAct', { date: date(ctx, d.domesticActOn) }));
         const own = assess(ctx.entryIntoForce, state, d.depositedOn).partyDates[d.party];
         if (own) paragraphs.push(t(ctx, 'notification.partyEntryIntoForce', { ...nouns, party, date: date(ctx, own) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'ReservationMade.v1': {
         const d = event.data;
         effectedOn = d.madeOn;
         paragraphs.push(t(ctx, 'notification.reservation', { date: date(ctx, d.madeOn), at: t(ctx, `notification.at.${d.madeAt}`), party, kind: t(ctx, `common.reservation.${d.kind}`) }));
-        quote = d.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        quote = quotedLines(d.text);
+        action = partyAction(event);
         break;
       }
       case 'WithdrawalNotified.v1': {
         const d = event.data;
         effectedOn = d.notifiedOn;
         paragraphs.push(t(ctx, 'notification.withdrawal', { date: date(ctx, d.notifiedOn), party, ...nouns, effective: date(ctx, d.effectiveOn) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'InternalProceduresNotified.v1': {
         effectedOn = event.data.notifiedOn;
         paragraphs.push(t(ctx, 'notification.internalProcedures', { date: date(ctx, effectedOn), party, ...nouns }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'WithdrawalRevoked.v1': {
         effectedOn = event.data.revokedOn;
         paragraphs.push(t(ctx, 'notification.withdrawalRevoked', { date: date(ctx, effectedOn), party, ...nouns }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'TerminationNotified.v1': {
@@ -175,7 +180,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         effectedOn = d.notifiedOn;
         paragraphs.push(t(ctx, 'notification.terminationNotice', { date: date(ctx, d.notifiedOn), party, ...nouns }));
         if (d.namedEffectiveOn) paragraphs.push(t(ctx, 'notification.terminationNamedDate', { effective: date(ctx, d.namedEffectiveOn) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'ReservationObjected.v1': {
@@ -183,12 +188,12 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         effectedOn = d.objectedOn;
         const reservation = acts.find((a) => a.eventId === d.reservationId);
         paragraphs.push(t(ctx, 'notification.objection', { date: date(ctx, d.objectedOn), party, reserving: partyInText(ctx, d.reservingParty), reference: reservation?.reference ?? '—' }));
-        quote = d.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+        quote = quotedLines(d.text);
         if (d.opposesEntryIntoForce) closing.push(t(ctx, 'notification.objectionOpposes', { ...nouns, party, reserving: partyInText(ctx, d.reservingParty) }));
         // VCLT 20(5): after the twelve months the reservation was already accepted; the depositary still circulates the objection.
         const made = reservation?.event.type === 'ReservationMade.v1' ? reservation.event.data.madeOn : null;
         if (made && d.objectedOn > reservationObjectionWindowEnd(made)) closing.push(t(ctx, 'notification.objectionLate', { end: date(ctx, reservationObjectionWindowEnd(made)) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'ReservationWithdrawn.v1':
@@ -198,20 +203,20 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         const answered = acts.find((a) => a.eventId === (event.type === 'ReservationWithdrawn.v1' ? event.data.reservationId : event.data.objectionId));
         const key = event.type === 'ReservationWithdrawn.v1' ? 'notification.reservationWithdrawn' : 'notification.objectionWithdrawn';
         paragraphs.push(t(ctx, key, { date: date(ctx, d.notifiedOn), party, reference: answered?.reference ?? '—', effective: date(ctx, d.effectiveOn) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'ProvisionalApplicationNotified.v1': {
         const d = event.data;
         effectedOn = d.notifiedOn;
         paragraphs.push(t(ctx, 'notification.provisionalApplication', { date: date(ctx, d.notifiedOn), party, ...nouns, from: date(ctx, d.appliesFrom) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'ProvisionalApplicationTerminated.v1': {
         effectedOn = event.data.notifiedOn;
         paragraphs.push(t(ctx, 'notification.provisionalApplicationTerminated', { date: date(ctx, effectedOn), party, ...nouns }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'TerritorialApplicationDeclared.v1': {
@@ -220,7 +225,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         // A registered territory is named as the party directory names it in the language; any other as declared.
         const territory = d.territory.code ? partyInText(ctx, d.territory.code) : d.territory.name;
         paragraphs.push(t(ctx, d.extends ? 'notification.territorialExtension' : 'notification.territorialExclusion', { date: date(ctx, d.declaredOn), party, ...nouns, territory, effective: date(ctx, d.effectiveOn) }));
-        action = t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, event)) });
+        action = partyAction(event);
         break;
       }
       case 'EntryIntoForceDeterminationRevoked.v1': {
@@ -247,7 +252,7 @@ export const notificationDocument: DocumentDefinition<NotificationInput> = {
         }
         closing.push(t(ctx, 'notification.correctionReason', { reason: d.reason }));
         const base = corrected.party
-          ? t(ctx, 'notification.action', { party: partyUpper, act: upper(ctx, actWord(ctx, corrected.event)) })
+          ? partyAction(corrected.event)
           : t(ctx, 'notification.entryIntoForceAction');
         action = t(ctx, 'notification.correctionSuffix', { action: base });
         break;
