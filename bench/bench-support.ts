@@ -61,7 +61,11 @@ const start = async (script: string, env: Record<string, string>, readyPath: str
 
 /** The service as deployed (dist, NODE_ENV=production as in the Dockerfile: JSON logs), in its own process. */
 export const startService = (env: Record<string, string>, args: string[] = []) =>
-  start(join(here, '../apps/api/src/main.js'), { NODE_ENV: 'production', DEMO_DATA: 'off', EVENT_STORE: 'embedded', READ_MODEL_STORE: 'embedded', ...env }, '/health', args);
+  // BENCH_SERVICE_ARGS: extra node flags for the service, e.g. "--cpu-prof --cpu-prof-dir=prof" to profile it under load.
+  start(join(here, '../apps/api/src/main.js'), { NODE_ENV: 'production', DEMO_DATA: 'off', EVENT_STORE: 'embedded', READ_MODEL_STORE: 'embedded', ...env }, '/health', [
+    ...args,
+    ...(process.env['BENCH_SERVICE_ARGS']?.split(' ').filter(Boolean) ?? []),
+  ]);
 
 /** The bare Nest baseline (bare-nest.server.ts). */
 export const startBare = (env: { BARE_STATUS_FILE?: string; BARE_EVENTS_FILE?: string }) =>

@@ -227,7 +227,7 @@ export class ReadModelQueries {
         note: d.note,
         requestedAt: d.requestedAt,
         requestedBy: d.requestedBy,
-        comments: d.comments.length,
+        comments: d.comments,
         ageDays: Math.max(0, Math.floor((now - Date.parse(d.requestedAt)) / 86_400_000)),
       }),
     );

@@ -9,7 +9,7 @@
  */
 import { type EventStore, type RecordedEvent } from '#libs/event-store';
 import { evolveInstrument, initialInstrumentState, instrumentStream, decodeInstrumentEvent, notFound, recordBeginsOn, type EligibleParty, type Instrument, type InstrumentEvent, type InstrumentState } from '#libs/lifecycle';
-import { statusFieldsOf, type InstrumentStatusDoc, type TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
+import { statusFieldsOf, withTimelineEntry, type InstrumentStatusDoc, type TimelineEntry } from './projections/instrument-status/instrument-status.projection.js';
 import { assessInstrumentAsOf, presentStatus, type InstrumentStatusView } from './projections/instrument-status/instrument-status.view.js';
 import { presentParticipant, type ParticipantView, type ParticipationFacts } from './projections/participation/participation.view.js';
 import { ACT_DATE_FIELD, actingPartyOf, metadataOf } from './projections/projection.js';
@@ -43,7 +43,7 @@ export const knownBy = (events: readonly RecordedEvent[], knownAt: string | unde
 export const foldInstrument = (events: readonly RecordedEvent[]): InstrumentState =>
   events.reduce((state, e) => evolveInstrument(state, decodeInstrumentEvent(e)), initialInstrumentState());
 
-/** The timeline the status view picks its last act from: every event, acts at their corrected dates. */
+/** The timeline the status view picks its last act from: acts at their corrected dates, as the projection keeps it. */
 const timelineOf = (state: Instrument, events: readonly RecordedEvent[]): TimelineEntry[] => {
   const decoded = events.map((e) => decodeInstrumentEvent(e));
   const entries = decoded.map(({ event, id, metadata }): TimelineEntry => ({
@@ -62,7 +62,8 @@ const timelineOf = (state: Instrument, events: readonly RecordedEvent[]): Timeli
     const i = byId.get(correctedEventId);
     if (typeof date === 'string' && i !== undefined) entries[i] = { ...entries[i]!, legalDate: date };
   }
-  return entries;
+  // The entries the projection keeps (a fixed date hides only fixed dates, so the order of corrections does not matter).
+  return entries.reduce<TimelineEntry[]>(withTimelineEntry, []);
 };
 
 /** The domain's folded state in the read model's document shape, for the shared presenter. */

@@ -84,6 +84,23 @@ describe('embedded read-model store queries agree with mingo', () => {
   );
   const sort: fc.Arbitrary<Sort> = fc.constantFrom<Sort>({ s: 1, _id: 1 }, { s: -1, _id: -1 }, { n: 1, _id: 1 }, { _id: 1 });
 
+  it('never equates true and false with 1 and 0, as MongoDB does not (SQLite reads JSON booleans as integers)', async () => {
+    const store = new EmbeddedReadModelStore();
+    try {
+      for (const [i, k] of [false, true, 0, 1, '0'].entries()) await store.collection('c').replaceOne({ _id: `d${i}` }, { _id: `d${i}`, k }, { upsert: true });
+      const ids = async (filter: Filter) => (await store.collection('c').find(filter, { sort: { _id: 1 } })).map((d) => d._id);
+      expect(await ids({ k: 0 })).toEqual(['d2']);
+      expect(await ids({ $and: [{ k: 1 }] })).toEqual(['d3']);
+      expect(await ids({ k: { $gte: 0 } })).toEqual(['d2', 'd3']);
+      expect(await ids({ k: { $in: [0, 1] } })).toEqual(['d2', 'd3']);
+      expect(await ids({ k: { $ne: 0 } })).toEqual(['d0', 'd1', 'd3', 'd4']);
+      expect(await ids({ k: { $nin: [0, 1] } })).toEqual(['d0', 'd1', 'd4']);
+      expect(await store.collection('c').count({ k: 0 })).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('finds, counts and pages like mingo', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 12 }), filter, sort, fc.nat(3), fc.integer({ min: 0, max: 4 }), async (docs, f, s, skip, limit) => {

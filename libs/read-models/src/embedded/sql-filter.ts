@@ -46,8 +46,10 @@ const unknown = (): SqlWhere => ({ sql: '1', params: [], exact: false });
 
 /** Strings and finite numbers compare in SQLite as they do in MongoDB; booleans and the rest are left to mingo. */
 const comparable = (v: unknown): v is string | number => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
-const typeGuard = (expr: string, v: string | number): string =>
-  typeof v === 'string' ? `typeof(${expr}) = 'text'` : `typeof(${expr}) IN ('integer', 'real')`;
+/** json_extract gives true and false as 1 and 0, which MongoDB never equates with numbers. */
+const isBoolean = (path: string): string => (path === '_id' ? '0' : `json_type(doc, '$.${path}') IN ('true', 'false')`);
+const typeGuard = (path: string, expr: string, v: string | number): string =>
+  typeof v === 'string' ? `typeof(${expr}) = 'text'` : `typeof(${expr}) IN ('integer', 'real') AND NOT ${isBoolean(path)}`;
 
 const condition = (path: string, value: unknown, arrayPaths: ReadonlySet<string>): SqlWhere => {
   if (!isScalarPath(path, arrayPaths)) {
@@ -58,7 +60,7 @@ const condition = (path: string, value: unknown, arrayPaths: ReadonlySet<string>
     return unknown();
   }
   const expr = fieldSql(path);
-  if (comparable(value)) return { sql: `${expr} = ?`, params: [value], exact: true };
+  if (comparable(value)) return { sql: typeof value === 'number' ? `${expr} = ? AND NOT ${isBoolean(path)}` : `${expr} = ?`, params: [value], exact: true };
   if (value === null) return { sql: `${expr} IS NULL`, params: [], exact: path !== '_id' };
   if (!isPlainObject(value)) return unknown();
   const keys = Object.keys(value);
@@ -70,15 +72,17 @@ const condition = (path: string, value: unknown, arrayPaths: ReadonlySet<string>
         case '$eq':
           return condition(path, operand, arrayPaths);
         case '$ne':
-          return comparable(operand) ? { sql: `${expr} IS NULL OR ${expr} <> ?`, params: [operand], exact: true } : unknown();
+          if (!comparable(operand)) return unknown();
+          return { sql: `${expr} IS NULL OR ${typeof operand === 'number' ? `${isBoolean(path)} OR ` : ''}${expr} <> ?`, params: [operand], exact: true };
         case '$in':
         case '$nin': {
           if (!Array.isArray(operand) || !operand.every(comparable)) return unknown();
           if (operand.length === 0) return op === '$in' ? { sql: '0', params: [], exact: true } : TRUE;
           const marks = operand.map(() => '?').join(', ');
+          const numbers = operand.some((v) => typeof v === 'number');
           return op === '$in'
-            ? { sql: `${expr} IN (${marks})`, params: [...operand], exact: true }
-            : { sql: `${expr} IS NULL OR ${expr} NOT IN (${marks})`, params: [...operand], exact: true };
+            ? { sql: `${expr} IN (${marks})${numbers ? ` AND NOT ${isBoolean(path)}` : ''}`, params: [...operand], exact: true }
+            : { sql: `${expr} IS NULL OR ${numbers ? `${isBoolean(path)} OR ` : ''}${expr} NOT IN (${marks})`, params: [...operand], exact: true };
         }
         case '$gt':
         case '$gte':
@@ -86,7 +90,7 @@ const condition = (path: string, value: unknown, arrayPaths: ReadonlySet<string>
         case '$lte': {
           if (!comparable(operand)) return unknown();
           const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op];
-          return { sql: `${typeGuard(expr, operand)} AND ${expr} ${sqlOp} ?`, params: [operand], exact: true };
+          return { sql: `${typeGuard(path, expr, operand)} AND ${expr} ${sqlOp} ?`, params: [operand], exact: true };
         }
         default:
           return unknown();

@@ -11,8 +11,8 @@
  * as at a date depends on them).
  */
 import { type RecordedEvent } from '#libs/event-store';
-import { evolveInstrument, initialInstrumentState, decodeInstrumentEvent, type Adoption, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type Participation, type ProvisionalApplicationClause, type ReviewRound, type SignatureOpening, type Stage, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
-import type { ReadModelDoc } from '../../read-model-store.port.js';
+import { CORRECTABLE_ACTS, evolveInstrument, initialInstrumentState, decodeInstrumentEvent, type Adoption, type CorrectableEventType, type EligibleParty, type EntryIntoForceRule, type Instrument, type InstrumentEvent, type InstrumentKind, type Participation, type ProvisionalApplicationClause, type ReviewRound, type SignatureOpening, type Stage, type TermTerms, type WithdrawalTerms } from '#libs/lifecycle';
+import { positionKey, type ReadModelDoc } from '../../read-model-store.port.js';
 import { ACT_DATE_FIELD, actingPartyOf, instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
 export const INSTRUMENT_STATUS = 'instrument_status';
@@ -69,9 +69,23 @@ export interface InstrumentStatusDoc extends ReadModelDoc, InstrumentStatusField
   readonly currentDraftVersion: number | null;
   /** When the last event was recorded (sorting "recently changed"). */
   readonly updatedAt: string;
-  /** Every event in log order (compact): the view picks the last act as at a date from it. */
+  /** The events the last act as at some date can be, in log order (see withTimelineEntry). */
   readonly timeline: readonly TimelineEntry[];
+  /** The log position of the last event applied (zero-padded): applying an event again changes nothing. */
+  readonly appliedThrough?: string;
 }
+
+const isCorrectable = (entry: TimelineEntry): boolean => Object.hasOwn(CORRECTABLE_ACTS, entry.type);
+
+/**
+ * The timeline with `entry` appended, without the entries that can no longer be the last act as at any date: the
+ * view takes the last entry in log order dated on or before the date asked, so an earlier entry dated on or after
+ * a later one is never picked. Only an entry whose date is fixed hides earlier ones (a correction can move an
+ * act's date), and acts are always kept (a correction must find them). So the timeline grows with the days on
+ * which something was recorded and with the acts, not with the number of events: a long review is one entry a day.
+ */
+export const withTimelineEntry = (timeline: readonly TimelineEntry[], entry: TimelineEntry): TimelineEntry[] =>
+  isCorrectable(entry) ? [...timeline, entry] : [...timeline.filter((e) => isCorrectable(e) || e.legalDate < entry.legalDate), entry];
 
 /** The document's share of a domain state (the fold of time travel builds its document with it too). */
 export const statusFieldsOf = (state: Instrument): InstrumentStatusFields => ({
@@ -139,11 +153,12 @@ const evolveStatus = (doc: InstrumentStatusDoc | null, recorded: RecordedEvent, 
   if (event.type === 'InstrumentCreated.v1') {
     if (doc) return doc; // already applied
     const created = evolveInstrument(initialInstrumentState(), decodeInstrumentEvent(recorded)) as Instrument;
-    return { _id: id, ...statusFieldsOf(created), currentDraftVersion: null, updatedAt: metadata.recordedAt, timeline: [entry] };
+    return { _id: id, ...statusFieldsOf(created), currentDraftVersion: null, updatedAt: metadata.recordedAt, timeline: [entry], appliedThrough: positionKey(recorded.position) };
   }
   if (!doc) return null; // nothing but creation starts an instrument
-  if (doc.timeline.some((e) => e.eventId === eventId)) return doc; // already applied
-  const next: InstrumentStatusDoc = { ...doc, updatedAt: metadata.recordedAt, timeline: [...doc.timeline, entry] };
+  const position = positionKey(recorded.position);
+  if (doc.appliedThrough !== undefined && doc.appliedThrough >= position) return doc; // already applied
+  const next: InstrumentStatusDoc = { ...doc, updatedAt: metadata.recordedAt, timeline: withTimelineEntry(doc.timeline, entry), appliedThrough: position };
   switch (event.type) {
     // Draft texts and comments are not kept: a draft moves the current version, a comment changes no stage.
     case 'DraftVersionRecorded.v2':

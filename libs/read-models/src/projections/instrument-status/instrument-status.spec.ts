@@ -4,6 +4,7 @@ import { expectReplayChangesNothing } from '../../testing/replay-check.js';
 import { ev, IDS, PARTIES, TREATY, treatyStory } from '../../testing/story.js';
 import { foldInstrument } from '../../time-travel.js';
 import { INSTRUMENT_STATUS, instrumentStatusProjection, statusFieldsOf, type InstrumentStatusDoc } from './instrument-status.projection.js';
+import { ACT_DATE_FIELD } from '../projection.js';
 import { presentStatus } from './instrument-status.view.js';
 
 const statusAfter = async (log: EventLog, id = TREATY) => {
@@ -63,7 +64,7 @@ describe('instrument status projection', () => {
     log.instrument(TREATY, ev.withdrawal('CUB', '2022-01-10', '2022-04-10'));
     log.instrument(TREATY, ev.revoked('CUB', '2022-02-01'));
     const doc = await statusAfter(log);
-    const { _id, _position, currentDraftVersion, updatedAt, timeline, ...fields } = doc;
+    const { _id, _position, currentDraftVersion, updatedAt, timeline, appliedThrough, ...fields } = doc;
     const instrumentEvents = log.events.filter((e) => e.stream === `instrument-${TREATY}`);
     expect(fields).toEqual(statusFieldsOf(foldInstrument(instrumentEvents) as Instrument));
     expect(doc).toMatchObject({
@@ -235,6 +236,32 @@ describe('instrument status projection', () => {
     const view = presentStatus(await statusAfter(log), '2024-01-01');
     expect(view.consents.byKind).toMatchObject({ ratification: 0, acceptance: 1 });
     expect(presentStatus(await statusAfter(log), '2019-11-15').consents.total).toBe(0);
+  });
+
+  it('keeps a timeline that does not grow with the events of a day, and picks the same last act as the whole log would', async () => {
+    const { log } = treatyStory();
+    // A long review on a few days, acts dated before and after, and a correction that moves an act past the comments.
+    const days = ['2019-06-01', '2019-06-02', '2019-05-30', '2019-06-02', '2019-07-01'];
+    for (let i = 0; i < 300; i++) log.instrument(TREATY, ev.comment(), { metadata: { legalDate: days[i % days.length]! } });
+    const late = log.instrument(TREATY, ev.signed('VGB', '2019-05-25'));
+    for (let i = 0; i < 50; i++) log.instrument(TREATY, ev.comment(), { metadata: { legalDate: '2019-06-15' } });
+    log.instrument(TREATY, ev.corrected(late.id, 'InstrumentSigned.v1', { signedOn: '2019-06-20' }));
+    const doc = await statusAfter(log);
+    expect(doc.timeline.length).toBeLessThan(30);
+    // What the view would pick from every event of the stream, each act at its corrected date.
+    const events = log.events.filter((e) => e.stream === `instrument-${TREATY}`);
+    const moved = new Map<string, string>();
+    for (const e of events) {
+      if (e.type !== 'ActCorrected.v1') continue;
+      const { correctedEventId, correctedType, changes } = e.data as { correctedEventId: string; correctedType: keyof typeof ACT_DATE_FIELD; changes: Record<string, string> };
+      const date = changes[ACT_DATE_FIELD[correctedType]];
+      if (date) moved.set(correctedEventId, date);
+    }
+    const whole = events.map((e) => ({ eventId: e.id, legalDate: moved.get(e.id) ?? (e.metadata['legalDate'] as string) }));
+    for (const asOf of ['2017-01-01', '2019-05-22', '2019-05-25', '2019-05-30', '2019-06-01', '2019-06-02', '2019-06-16', '2019-06-20', '2019-07-01', '2030-01-01']) {
+      const expected = [...whole].reverse().find((e) => e.legalDate <= asOf) ?? null;
+      expect([asOf, presentStatus(doc, asOf).lastAct?.eventId ?? null]).toEqual([asOf, expected?.eventId ?? null]);
+    }
   });
 
   it('replaying the events changes nothing', async () => {

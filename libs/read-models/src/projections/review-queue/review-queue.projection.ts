@@ -1,6 +1,10 @@
-/** Review queue: one document per open review round; the decision removes it. */
+/**
+ * Review queue: one document per open review round; the decision removes it. A round keeps how many comments it
+ * has, not the comments (the queue shows the count; the texts are the instrument's), so its document does not grow
+ * with a long review.
+ */
 import { type RecordedEvent } from '#libs/event-store';
-import type { ReadModelDoc } from '../../read-model-store.port.js';
+import { positionKey, type ReadModelDoc } from '../../read-model-store.port.js';
 import { instrumentEventOf, instrumentIdOf, metadataOf, type Projection } from '../projection.js';
 
 export const REVIEW_QUEUE = 'review_queue';
@@ -13,7 +17,10 @@ export interface ReviewQueueDoc extends ReadModelDoc {
   readonly note: string | null;
   readonly requestedAt: string;
   readonly requestedBy: string;
-  readonly comments: readonly { readonly eventId: string; readonly author: string; readonly article: string | null; readonly recordedAt: string }[];
+  readonly comments: number;
+  /** The log position of the last comment counted (zero-padded), so that applying a comment again counts it once. */
+  readonly commentsThrough: string | null;
+  readonly lastCommentAt: string | null;
 }
 
 export const reviewId = (instrumentId: string, round: number): string => `${instrumentId}:${round}`;
@@ -35,13 +42,15 @@ const evolveReview = (doc: ReviewQueueDoc | null, recorded: RecordedEvent, id: s
           note: event.data.note,
           requestedAt: metadata.recordedAt,
           requestedBy: metadata.actor,
-          comments: [],
+          comments: 0,
+          commentsThrough: null,
+          lastCommentAt: null,
         }
       );
     case 'ReviewCommentAdded.v1': {
-      if (!doc || doc.comments.some((c) => c.eventId === recorded.id)) return doc;
-      const { author, article } = event.data;
-      return { ...doc, comments: [...doc.comments, { eventId: recorded.id, author, article, recordedAt: metadata.recordedAt }] };
+      const position = positionKey(recorded.position);
+      if (!doc || (doc.commentsThrough !== null && doc.commentsThrough >= position)) return doc;
+      return { ...doc, comments: doc.comments + 1, commentsThrough: position, lastCommentAt: metadata.recordedAt };
     }
     case 'ReviewDecided.v1':
     case 'InstrumentDiscarded.v1':

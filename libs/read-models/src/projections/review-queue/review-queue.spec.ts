@@ -24,9 +24,20 @@ describe('review queue projection', () => {
         reviewers: ['a@x.org', 'b@x.org'],
         requestedAt: '2024-02-01T09:00:00.000Z',
         requestedBy: 'secretariat',
-        comments: [expect.objectContaining({ author: 'legal', article: '1' })],
+        comments: 1,
       }),
     ]);
+  });
+
+  it('counts each comment once, however often its event is applied, and keeps one document whatever the length of the review', async () => {
+    const log = requested();
+    for (let i = 0; i < 200; i++) log.instrument(TREATY, ev.comment(1));
+    const store = await project(log.events, [reviewQueueProjection]);
+    const [doc] = await store.collection<ReviewQueueDoc>(REVIEW_QUEUE).find();
+    expect(doc!.comments).toBe(201);
+    expect(JSON.stringify(doc).length).toBeLessThan(1000);
+    await project(log.events.slice(-50), [reviewQueueProjection], store);
+    expect((await store.collection<ReviewQueueDoc>(REVIEW_QUEUE).find())[0]!.comments).toBe(201);
   });
 
   it('drops the draft once the review is decided, either way, and queues the next round', async () => {
