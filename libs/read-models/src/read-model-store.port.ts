@@ -29,6 +29,12 @@ export interface FindOptions {
 /** A secondary index (non-unique): `{ keys: { instrumentId: 1, party: 1 } }`. */
 export interface IndexSpec {
   readonly keys: Readonly<Record<string, 1 | -1>>;
+  /**
+   * The projection's own lookups go through it (a filter target, the stored answers' rows): a rebuild builds it
+   * before replaying the log. The others serve the queries only and are built once the replay is done, which
+   * loads the documents faster than keeping every index up to date row by row.
+   */
+  readonly projection?: true;
 }
 
 export interface WriteResult {

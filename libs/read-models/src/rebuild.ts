@@ -61,7 +61,8 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   for (const name of await store.listCollections()) if (name.includes(REBUILD_MARK)) await store.dropCollection(name);
   const suffix = `${REBUILD_MARK}${started.toString(36)}`;
   const fresh = (projection: Projection) => `${projection.name}${suffix}`;
-  for (const projection of projections) await store.ensureIndexes(fresh(projection), projection.indexes);
+  // The indexes the projections' own lookups use now; those of the queries after the replay (see IndexSpec).
+  for (const projection of projections) await store.ensureIndexes(fresh(projection), projection.indexes.filter((index) => index.projection));
   // The stored answers of the status and participants routes are rebuilt with the status documents.
   const answers = projections.some((p) => p.name === INSTRUMENT_STATUS)
     ? { status: `${INSTRUMENT_STATUS}${suffix}`, participation: `${PARTICIPATION}${suffix}`, answers: `${INSTRUMENT_ANSWERS}${suffix}` }
@@ -107,6 +108,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
     // In process (embedded stores), every await above may resolve without I/O: let the service answer between pages.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  for (const projection of projections) await store.ensureIndexes(fresh(projection), projection.indexes);
   await store.swapCollections(
     freshNames.map((from, i) => ({ from, to: live[i]! })),
     { name: checkpoint, position },

@@ -162,25 +162,40 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   }
 
   /** One transaction: the generation check, every guarded write, the checkpoint. */
-  async commit({ checkpoint, position, generation, writes }: ProjectionCommit): Promise<CommitOutcome> {
+  async commit(commit: ProjectionCommit): Promise<CommitOutcome> {
+    try {
+      return this.commitNow(commit);
+    } catch (error) {
+      this.cache.clear(); // rolled back: documents cached as written were not
+      throw error;
+    }
+  }
+
+  private commitNow({ checkpoint, position, generation, writes }: ProjectionCommit): CommitOutcome {
     return this.db.transaction((): CommitOutcome => {
       const current = this.statement('SELECT generation FROM rm_checkpoints WHERE name = ?').get(checkpoint) as { generation: number } | undefined;
       if (current && current.generation !== generation) return 'stale';
+      let table: Table | null = null;
       for (const write of writes) {
-        const table = this.tableOf(write.collection);
+        if (table?.name !== write.collection) table = this.tableOf(write.collection);
         const key = positionKey(write.position ?? position);
+        const cacheKey = `${table.table}\u0000${write._id}`;
         // The guard in the statement itself: a document at or past this position is left alone.
-        this.cache.delete(`${table.table}\u0000${write._id}`);
         if (write.doc === null) {
+          this.cache.delete(cacheKey);
           this.statement(`DELETE FROM ${quote(table.table)} WHERE id = ? AND (pos IS NULL OR pos < ?)`, table.table).run(write._id, key);
           continue;
         }
-        const doc = { ...write.doc, _id: write._id, [POSITION_FIELD]: key };
+        const doc = write.doc[POSITION_FIELD] === key && write.doc._id === write._id ? write.doc : { ...write.doc, _id: write._id, [POSITION_FIELD]: key };
         this.notePaths(table, doc);
-        this.statement(
+        const { changes } = this.statement(
           `INSERT INTO ${quote(table.table)} (id, pos, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET pos = excluded.pos, doc = excluded.doc WHERE pos IS NULL OR pos < excluded.pos`,
           table.table,
         ).run(write._id, key, JSON.stringify(doc));
+        // The document just written is the one the next lookup wants (the projector's next event on the same
+        // instrument reads it back): keep it parsed. One the guard refused is read from the table instead.
+        if (changes > 0) this.cache.set(cacheKey, deepFreeze(doc));
+        else this.cache.delete(cacheKey);
       }
       this.statement('INSERT INTO rm_checkpoints (name, position, generation) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position')
         .run(checkpoint, position.toString(), generation);

@@ -15,11 +15,41 @@ interface Changed {
   readonly position: bigint;
 }
 
+type Primitive = string | number | boolean;
+const isPrimitive = (v: unknown): v is Primitive => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** The filter's top-level equalities on plain fields, or null when it has none (the store is then asked as is). */
+const scopeOf = (filter: Filter): Filter | null => {
+  const entries = Object.entries(filter).filter(([key, value]) => !key.startsWith('$') && !key.includes('.') && key !== '_id' && isPrimitive(value));
+  return entries.length ? Object.fromEntries(entries) : null;
+};
+
+/** The values at a dotted path, through arrays as MongoDB goes (an array at the end matches by element too). */
+const valuesAt = (value: unknown, path: readonly string[], at = 0): unknown[] => {
+  if (Array.isArray(value)) return at === path.length ? [value, ...value] : value.flatMap((v) => valuesAt(v, path, at));
+  if (at === path.length) return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return valuesAt((value as Record<string, unknown>)[path[at]!], path, at + 1);
+};
+
+/** A test for `filter`: equalities of primitives on dotted paths here (what projections target with), mingo for the rest. */
+const matcherOf = (filter: Filter): ((doc: ReadModelDoc) => boolean) => {
+  const entries = Object.entries(filter);
+  if (!entries.every(([key, value]) => !key.startsWith('$') && isPrimitive(value))) {
+    const query = new Query(filter as Record<string, unknown>, {});
+    return (doc) => query.test(doc);
+  }
+  const paths = entries.map(([key, value]) => [key.split('.'), value] as const);
+  return (doc) => paths.every(([path, value]) => valuesAt(doc, path).includes(value));
+};
+
 export class ProjectionBatch {
   /** Documents this page changed, by collection and id (null: deleted). */
   private readonly changed = new Map<string, Map<string, Changed>>();
   /** Documents read from the store during this page and not changed (null: not there). */
   private readonly loaded = new Map<string, Map<string, ReadModelDoc | null>>();
+  /** The store's documents by collection and top-level equalities, read once per page (see storedMatching). */
+  private readonly scopes = new Map<string, ReadModelDoc[]>();
   private count = 0;
   private last: RecordedEvent | null = null;
 
@@ -96,24 +126,39 @@ export class ProjectionBatch {
   /** Documents of a collection matching `filter`, as this page sees them (the store's, overlaid with the page's changes). */
   async byFilter(collection: string, filter: Filter): Promise<[string, ReadModelDoc | null][]> {
     const changed = this.changed.get(collection);
-    const stored = await this.store.collection(collection).find(filter);
+    const matches = matcherOf(filter);
     const out = new Map<string, ReadModelDoc | null>();
-    for (const doc of stored) if (!changed?.has(doc._id)) out.set(doc._id, doc);
+    for (const doc of await this.storedMatching(collection, filter)) if (!changed?.has(doc._id)) out.set(doc._id, doc);
     if (changed?.size) {
-      // Plain top-level equalities first (cheap), mingo for the whole filter on what is left.
+      // Plain top-level equalities first (cheap), the whole filter on what is left.
       const plain = Object.entries(filter).filter((entry): entry is [string, string | number] => !entry[0].startsWith('$') && !entry[0].includes('.') && (typeof entry[1] === 'string' || typeof entry[1] === 'number'));
-      let query: Query | null = null;
       for (const [id, { doc }] of changed) {
         if (!doc || plain.some(([key, value]) => doc[key] !== value && !Array.isArray(doc[key]))) continue;
-        if ((query ??= new Query(filter as Record<string, unknown>, {})).test(doc)) out.set(id, doc);
+        if (matches(doc)) out.set(id, doc);
       }
     }
     return [...out];
   }
 
-  /** Documents of the store (as committed before this page) matching `filter`. */
-  storedMatching(collection: string, filter: Filter): Promise<ReadModelDoc[]> {
-    return this.store.collection(collection).find(filter);
+  /**
+   * Documents of the store (as committed before this page) matching `filter`. The store is read once per page
+   * for the filter's top-level equalities (an instrument's rows, say) and the rest is checked here: every
+   * correction of an instrument in a page then costs one query, not one each.
+   */
+  async storedMatching(collection: string, filter: Filter): Promise<ReadModelDoc[]> {
+    const scope = scopeOf(filter);
+    if (!scope) return this.store.collection(collection).find(filter);
+    const key = `${collection}\u0000${JSON.stringify(scope)}`;
+    let stored = this.scopes.get(key);
+    if (!stored) {
+      this.scopes.set(key, (stored = await this.store.collection(collection).find(scope)));
+      let loaded = this.loaded.get(collection);
+      if (!loaded) this.loaded.set(collection, (loaded = new Map()));
+      for (const doc of stored) if (!loaded.has(doc._id) && !this.changed.get(collection)?.has(doc._id)) loaded.set(doc._id, doc);
+    }
+    if (Object.keys(scope).length === Object.keys(filter).length) return stored;
+    const matches = matcherOf(filter);
+    return stored.filter(matches);
   }
 
   /** The documents of `collection` this page changed (null: deleted). */

@@ -53,6 +53,32 @@ describe('projector', () => {
     expect(await store.getCheckpoint('read-models')).toMatchObject({ position: last });
   });
 
+  it('projecting from the start, builds the queries’ indexes once caught up, and the lookups’ indexes before', async () => {
+    const { log } = treatyStory();
+    await appendAll(events, log.events);
+    const store = new EmbeddedReadModelStore();
+    const calls: string[] = [];
+    const ensureIndexes = store.ensureIndexes.bind(store);
+    const commit = store.commit.bind(store);
+    store.ensureIndexes = async (name, indexes) => {
+      calls.push(`${name}:${indexes.filter((i) => !i.projection).length > 0 ? 'queries' : 'lookups'}`);
+      return ensureIndexes(name, indexes);
+    };
+    store.commit = async (c) => {
+      calls.push('commit');
+      return commit(c);
+    };
+    await projector({ store }).start();
+    const firstQueries = calls.findIndex((c) => c.endsWith(':queries'));
+    expect(firstQueries).toBeGreaterThan(calls.lastIndexOf('commit'));
+    expect(calls.slice(0, calls.indexOf('commit'))).toContain('participation:lookups');
+    for (const projection of projections) if (projection.indexes.some((i) => !i.projection)) expect(calls).toContain(`${projection.name}:queries`);
+    // Started again at its checkpoint: every index at once.
+    calls.length = 0;
+    await projector({ store }).start();
+    expect(calls.filter((c) => c.endsWith(':queries')).length).toBeGreaterThan(0);
+  });
+
   it('answers waitFor with false after the timeout when the position is not reached', async () => {
     const p = projector({ store: new EmbeddedReadModelStore() });
     await p.start();

@@ -105,6 +105,8 @@ export class Projector {
   private applying = false;
   private flushing: Promise<void> | null = null;
   private flushScheduled = false;
+  /** Projected from the start, the queries' indexes wait until the catch-up is done. */
+  private queryIndexesPending = false;
 
   constructor(private readonly options: ProjectorOptions) {
     this.projections = options.projections ?? ALL_PROJECTIONS;
@@ -151,11 +153,11 @@ export class Projector {
    */
   async start(): Promise<void> {
     if (this.currentRole !== 'stopped') return;
-    for (const projection of this.projections) await this.options.store.ensureIndexes(projection.name, projection.indexes);
-    if (this.answers) await this.options.store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
     // Alone on its store (no lease): read models made by other code, or from another log, are started again.
     if (!this.useLease) await this.startAgainIfOutdated();
     await this.refreshFromCheckpoint();
+    // Read models projected from the start are loaded as a rebuild loads them: the queries' indexes come after.
+    await this.ensureIndexes(this.currentPosition === START ? 'projection' : 'all');
     if (this.answers) {
       this.refreshTimer = setInterval(() => void this.refreshAnswers().catch(() => undefined), this.options.answersRefreshMs ?? 60_000);
       this.refreshTimer.unref?.();
@@ -294,12 +296,19 @@ export class Projector {
       const names = [...this.projections.map((p) => p.name), ...(this.answers ? [INSTRUMENT_ANSWERS] : [])];
       for (const name of names) await store.dropCollection(name);
       await store.swapCollections([], { name: this.checkpointName, position: START });
-      for (const projection of this.projections) await store.ensureIndexes(projection.name, projection.indexes);
-      if (this.answers) await store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
     }
     if (meta?.['fingerprint'] !== fingerprint) {
       await store.collection(READ_MODEL_META).replaceOne({ _id: this.checkpointName }, { _id: this.checkpointName, fingerprint }, { upsert: true });
     }
+  }
+
+  /** 'projection': the indexes the projections' own lookups use; 'all' adds the queries' (see IndexSpec). */
+  private async ensureIndexes(which: 'projection' | 'all'): Promise<void> {
+    for (const projection of this.projections) {
+      await this.options.store.ensureIndexes(projection.name, which === 'all' ? projection.indexes : projection.indexes.filter((index) => index.projection));
+    }
+    if (this.answers && which === 'all') await this.options.store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
+    this.queryIndexesPending = which !== 'all';
   }
 
   private reached(position: bigint): boolean {
@@ -354,7 +363,8 @@ export class Projector {
   private async catchUpInPages(epoch: number): Promise<void> {
     for (;;) {
       const page = await this.options.eventStore.readAll({ after: this.currentPosition, limit: this.batchSize });
-      if (epoch !== this.subscriptionEpoch || page.length === 0) return;
+      if (epoch !== this.subscriptionEpoch) return;
+      if (page.length === 0) break;
       const batch = (this.batch = new ProjectionBatch(this.options.store, this.projections));
       this.applying = true;
       try {
@@ -364,10 +374,11 @@ export class Projector {
         this.applying = false;
       }
       await this.flush();
-      if (page.length < this.batchSize) return;
+      if (page.length < this.batchSize) break;
       // The embedded stores answer without I/O: let the service answer between pages.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (this.queryIndexesPending && epoch === this.subscriptionEpoch) await this.ensureIndexes('all');
   }
 
   private async apply(event: RecordedEvent, epoch: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { environment } from '#libs/config';
 
 /** The flags the tests use too: no sandbox (containers), nothing fetched from the network, a fresh profile. */
@@ -20,10 +20,13 @@ export class PdfPrinter implements OnApplicationShutdown {
 
   async print(html: string): Promise<Buffer> {
     if (!this.available()) throw new PdfUnavailable(this.executablePath);
-    this.browser ??= chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS }).catch((error) => {
-      this.browser = null;
-      throw new PdfUnavailable(String(error));
-    });
+    // Loaded at the first print: the library is large, and the service's start should not wait for it.
+    this.browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, args: CHROMIUM_ARGS }))
+      .catch((error) => {
+        this.browser = null;
+        throw new PdfUnavailable(String(error));
+      });
     const browser = await this.browser;
     // No network: the document is self-contained (print CSS inline), and nothing it names is fetched.
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });

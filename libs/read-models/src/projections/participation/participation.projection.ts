@@ -142,7 +142,7 @@ const evolveParticipation = (doc: ParticipationDoc | null, recorded: RecordedEve
 
 export const participationProjection: Projection<ParticipationDoc> = {
   name: PARTICIPATION,
-  indexes: [{ keys: { instrumentId: 1 } }, { keys: { party: 1 } }, { keys: { 'acts.eventId': 1 } }],
+  indexes: [{ keys: { instrumentId: 1 }, projection: true }, { keys: { party: 1 } }, { keys: { 'acts.eventId': 1 }, projection: true }],
   target: (event) => {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;

@@ -104,7 +104,7 @@ const evolvePartyInstrument = (doc: PartyInstrumentDoc | null, recorded: Recorde
 
 export const partyInstrumentsProjection: Projection<PartyInstrumentDoc> = {
   name: PARTY_INSTRUMENTS,
-  indexes: [{ keys: { party: 1 } }, { keys: { instrumentId: 1 } }, { keys: { 'acts.eventId': 1 } }],
+  indexes: [{ keys: { party: 1 } }, { keys: { instrumentId: 1 }, projection: true }, { keys: { 'acts.eventId': 1 }, projection: true }],
   target: (event) => {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;

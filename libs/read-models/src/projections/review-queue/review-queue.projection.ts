@@ -83,7 +83,7 @@ const evolveReview = (doc: ReviewQueueDoc | null, recorded: RecordedEvent, id: s
 
 export const reviewQueueProjection: Projection<ReviewQueueDoc> = {
   name: REVIEW_QUEUE,
-  indexes: [{ keys: { requestedAt: 1 } }, { keys: { reviewers: 1 } }, { keys: { instrumentId: 1 } }],
+  indexes: [{ keys: { requestedAt: 1 } }, { keys: { reviewers: 1 } }, { keys: { instrumentId: 1 }, projection: true }],
   target: (event) => {
     const instrumentId = instrumentIdOf(event);
     if (!instrumentId) return null;
