@@ -115,8 +115,12 @@ describe('layer rules', () => {
     expect(outside).toEqual([]);
   });
 
-  it('sees a driver where one is loaded: the adapters load better-sqlite3, and the port does not', () => {
-    expect([...packagesLoadedFrom('#libs/event-store/adapters').keys()]).toEqual(expect.arrayContaining(['better-sqlite3', '@eventstore/db-client', '@nestjs/common']));
+  it('sees a driver where one is loaded: the adapters load better-sqlite3, the EventStoreDB entry its client, and the port neither', () => {
+    const adapters = [...packagesLoadedFrom('#libs/event-store/adapters').keys()];
+    expect(adapters).toEqual(expect.arrayContaining(['better-sqlite3', '@nestjs/common']));
+    // The embedded default does not load the gRPC client (it is imported when EVENT_STORE=eventstoredb).
+    expect(adapters).not.toContain('@eventstore/db-client');
+    expect([...packagesLoadedFrom('#libs/event-store/esdb').keys()]).toContain('@eventstore/db-client');
     expect([...packagesLoadedFrom('#libs/event-store').keys()].filter((name) => !PURE_MAY_LOAD.some((allowed) => allowed.test(name)))).toEqual([]);
   });
 });

@@ -2,10 +2,11 @@
  * Which store the service runs on, read from the environment (no Nest here, so scripts and tests can use it).
  */
 import { join } from 'node:path';
-import { environment, type Env } from '#libs/config';
-import { EVENTSTORE_CONNECTION_STRING, EsdbEventStore } from './esdb/esdb-event-store.js';
+import { environment, type ConfigKey, type Env } from '#libs/config';
 import type { EventStore } from './event-store.port.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+
+export const EVENTSTORE_CONNECTION_STRING = 'EVENTSTORE_CONNECTION_STRING' satisfies ConfigKey;
 
 export type EventStoreConfig =
   | { readonly kind: 'embedded'; readonly file: string; readonly groupCommit: boolean }
@@ -29,8 +30,9 @@ export function eventStoreConfigFromEnv(env: Env = process.env): EventStoreConfi
   return { kind, connectionString };
 }
 
-export function createEventStore(config: EventStoreConfig): EventStore {
-  return config.kind === 'embedded'
-    ? new SqliteEventStore({ file: config.file, groupCommit: config.groupCommit })
-    : new EsdbEventStore({ connectionString: config.connectionString });
+/** The store configured; the EventStoreDB client is loaded only when that is the one. */
+export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+  if (config.kind === 'embedded') return new SqliteEventStore({ file: config.file, groupCommit: config.groupCommit });
+  const { EsdbEventStore } = await import('./esdb/esdb-event-store.js');
+  return new EsdbEventStore({ connectionString: config.connectionString });
 }

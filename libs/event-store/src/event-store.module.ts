@@ -24,7 +24,7 @@ export class EventStoreModule implements OnApplicationShutdown {
         {
           provide: EVENT_STORE,
           // read at start-up, so a missing connection string fails the boot, not the first request
-          useFactory: (): EventStore => createEventStore(eventStoreConfigFromEnv(options.env ?? process.env)),
+          useFactory: (): Promise<EventStore> => createEventStore(eventStoreConfigFromEnv(options.env ?? process.env)),
         },
       ],
       exports: [EVENT_STORE],

@@ -44,7 +44,7 @@ export async function verifyCommand(env: Env, options: { quiet?: boolean; print?
       db.close();
     }
   }
-  const store = createEventStore(storeConfig);
+  const store = await createEventStore(storeConfig);
   const tree = new MerkleTreeStore({ file: treeFile, readonly: true });
   const bar = progressBar('verify', options.quiet);
   try {

@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { createEventStore, EsdbEventStore, eventStoreConfigFromEnv, SqliteEventStore } from '#libs/event-store/adapters';
+import { createEventStore, eventStoreConfigFromEnv, SqliteEventStore } from '#libs/event-store/adapters';
 import type { EventStore } from '#libs/event-store';
 import { environment, type Env } from '#libs/config';
 import { backupDataDir, checkExport, exportLines, importLog, ImportRefusedError, logRoot, migrateLog, restoreDataDir } from '#libs/portability';
@@ -40,7 +40,7 @@ const countEvents = async (store: EventStore): Promise<number> => {
 
 export async function exportCommand(env: Env, out: string, options: CommandOptions = {}): Promise<CommandResult> {
   const { lines, print } = printer(options);
-  const store = createEventStore(eventStoreConfigFromEnv(env));
+  const store = await createEventStore(eventStoreConfigFromEnv(env));
   const bar = progressBar('export', options.quiet);
   try {
     bar.start(await countEvents(store));
@@ -70,7 +70,7 @@ export async function importCommand(env: Env, file: string, options: CommandOpti
     print(`Refused: ${error.message}. Nothing was imported.`);
     return { exitCode: 1, lines };
   }
-  const store = createEventStore(eventStoreConfigFromEnv(env));
+  const store = await createEventStore(eventStoreConfigFromEnv(env));
   const bar = progressBar('import', options.quiet);
   try {
     bar.start(summary.events);
@@ -104,8 +104,11 @@ export async function restoreCommand(env: Env, backup: string, options: CommandO
 }
 
 /** esdb://… or esdb+discover://…: EventStoreDB; sqlite:<file> or a file ending in .sqlite: another embedded store. */
-export const storeFor = (to: string): EventStore => {
-  if (/^esdb(\+discover)?:\/\//.test(to)) return new EsdbEventStore({ connectionString: to });
+export const storeFor = async (to: string): Promise<EventStore> => {
+  if (/^esdb(\+discover)?:\/\//.test(to)) {
+    const { EsdbEventStore } = await import('#libs/event-store/esdb');
+    return new EsdbEventStore({ connectionString: to });
+  }
   if (to.startsWith('sqlite:')) return new SqliteEventStore({ file: to.slice('sqlite:'.length) });
   if (to.endsWith('.sqlite')) return new SqliteEventStore({ file: to });
   throw new Error(`--to ${to}: give an EventStoreDB connection string (esdb://…) or sqlite:<file>`);
@@ -113,8 +116,8 @@ export const storeFor = (to: string): EventStore => {
 
 export async function migrateCommand(env: Env, to: string, options: CommandOptions & { stopAfter?: number } = {}): Promise<CommandResult> {
   const { lines, print } = printer(options);
-  const source = createEventStore(eventStoreConfigFromEnv(env));
-  const target = storeFor(to);
+  const source = await createEventStore(eventStoreConfigFromEnv(env));
+  const target = await storeFor(to);
   const checkpointFile = join(environment(env).get('DATA_DIR'), `migration-${Buffer.from(to).toString('base64url').slice(0, 60)}.json`);
   const bar = progressBar('migrate', options.quiet);
   try {

@@ -45,7 +45,9 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 
-export const EVENTSTORE_CONNECTION_STRING = 'EVENTSTORE_CONNECTION_STRING' satisfies ConfigKey;
+import { EVENTSTORE_CONNECTION_STRING } from '../event-store.config.js';
+
+export { EVENTSTORE_CONNECTION_STRING };
 
 export interface EsdbEventStoreOptions {
   /** e.g. `esdb://localhost:2113?tls=false`, or `esdb+discover://…` for a cluster. */

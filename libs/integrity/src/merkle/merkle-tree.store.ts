@@ -101,10 +101,11 @@ export class MerkleTreeStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536'); // 64 MB: the index by event id is random-access while a large log is sequenced
     this.statements = {
-      size: this.db.prepare<[], { n: bigint; position: bigint | null }>('SELECT COUNT(*) AS n, MAX(position) AS position FROM leaves'),
+      // Leaves are numbered 0, 1, 2... in log order: the last one gives the size and position without counting rows.
+      size: this.db.prepare<[], { n: bigint; position: bigint | null }>('SELECT idx + 1 AS n, position FROM leaves ORDER BY idx DESC LIMIT 1'),
       leaf: this.db.prepare<[number], LeafRow>('SELECT * FROM leaves WHERE idx = ?'),
       leafByEvent: this.db.prepare<[string], LeafRow>('SELECT * FROM leaves WHERE event_id = ? ORDER BY idx LIMIT 1'),
-      sizeAtPosition: this.db.prepare<[bigint], { n: bigint }>('SELECT COUNT(*) AS n FROM leaves WHERE position <= ?'),
+      sizeAtPosition: this.db.prepare<[bigint], { n: bigint }>('SELECT idx + 1 AS n FROM leaves WHERE position <= ? ORDER BY position DESC LIMIT 1'),
       leaves: this.db.prepare<[number, number], LeafRow>('SELECT * FROM leaves WHERE idx >= ? ORDER BY idx LIMIT ?'),
       node: this.db.prepare<[number, number], { hash: Buffer }>('SELECT hash FROM nodes WHERE level = ? AND idx = ?'),
       nodes: this.db.prepare<[number, number, number], { idx: bigint; hash: Buffer }>('SELECT idx, hash FROM nodes WHERE level = ? AND idx >= ? ORDER BY idx LIMIT ?'),
@@ -182,7 +183,7 @@ export class MerkleTreeStore {
 
   /** The number of leaves at or before a store position: the tree a document rendered at that position belongs to. */
   sizeAtPosition(position: bigint): number {
-    return Number(this.statements.sizeAtPosition.get(position)!.n);
+    return Number(this.statements.sizeAtPosition.get(position)?.n ?? 0);
   }
 
   /** The stored hash of a complete subtree above the leaves, or null. */
@@ -253,7 +254,7 @@ export class MerkleTreeStore {
   }
 
   private loadEdge(): void {
-    const { n, position } = this.statements.size.get()!;
+    const { n, position } = this.statements.size.get() ?? { n: 0n, position: null };
     this.treeSize = Number(n);
     this.lastPosition = position;
     this.edge = [];

@@ -58,7 +58,7 @@ const rebuildInService = async (): Promise<void> => {
 
 /** Straight into MongoDB: fresh collections, then rename. */
 const rebuildInMongo = async (config: ReadModelsConfig): Promise<void> => {
-  const eventStore = createEventStore(eventStoreConfigFromEnv());
+  const eventStore = await createEventStore(eventStoreConfigFromEnv());
   const store = await createReadModelStore(config.store);
   const owner = `cli-${randomUUID()}`;
   const bar = newBar();
