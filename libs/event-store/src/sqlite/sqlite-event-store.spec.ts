@@ -229,6 +229,39 @@ describe('SqliteEventStore specifics', () => {
     }
   });
 
+  test('the log read from the events this process appended last is the log in the file, appends of another process between them included', async () => {
+    const file = tempFile();
+    const store = open({ file, tailSize: 8 });
+    const other = open({ file }); // another process on the same file
+    const fromFile = open({ file, tailSize: 0 });
+    const types: string[] = [];
+    const view = (events: readonly RecordedEvent[]) => events.map((e) => [e.position, e.type, e.stream, e.revision, e.data, e.metadata]);
+    const sameAsFile = async () => {
+      const all = await fromFile.readAll();
+      for (const after of [START, ...all.map((e) => e.position)]) {
+        for (const limit of [undefined, 1, 3, 100]) {
+          expect([after, limit, view(await store.readAll({ after, limit }))]).toEqual([after, limit, view(await fromFile.readAll({ after, limit }))]);
+        }
+      }
+    };
+    for (let i = 0; i < 24; i++) {
+      const elsewhere = i % 5 === 3;
+      await (elsewhere ? other : store).append(`doc-${i % 4}`, [anEvent(elsewhere ? `Other${i}` : `Mine${i}`), anEvent(`Second${i}`)], 'any');
+      types.push(elsewhere ? `Other${i}` : `Mine${i}`, `Second${i}`);
+      await sameAsFile();
+    }
+    await other.append('doc-9', [anEvent('OtherLast')], 'no_stream'); // after the last of this process's
+    types.push('OtherLast');
+    await sameAsFile();
+    const all = await fromFile.readAll();
+    expect(all.map((e) => e.type)).toEqual(types);
+    // Shared between readers, the events handed out cannot be changed by one of them.
+    const mine = all.findLastIndex((e) => e.type.startsWith('Mine'));
+    const [last] = await store.readAll({ after: all[mine - 1]!.position, limit: 1 });
+    expect(last!.type).toMatch(/^Mine/);
+    expect(Object.isFrozen(last!.data)).toBe(true);
+  });
+
   test('close() stops running subscriptions', async () => {
     const store = new SqliteEventStore({ file: ':memory:' });
     const caughtUp: unknown[] = [];

@@ -37,6 +37,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Events read per page while a subscription catches up. Default: 500. */
   readonly pageSize?: number;
+  /** How many of the events this process appended last are kept for readers of the log's tail. Default: 5000. */
+  readonly tailSize?: number;
 }
 
 export interface SqliteEventStoreStats {
@@ -79,6 +81,8 @@ interface Applied {
   readonly result: AppendResult;
   /** false for an idempotent retry or an empty batch: nothing new to fsync or announce */
   readonly wrote: boolean;
+  /** The events written, as readers will see them (empty when nothing was written). */
+  readonly recorded: readonly RecordedEvent[];
 }
 
 type Outcome = ({ readonly ok: true } & Applied) | { readonly ok: false; readonly error: unknown };
@@ -120,6 +124,14 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
   private counters = { commits: 0, appends: 0 };
   private readonly observers = new Set<SqliteCommitObserver>();
+  /**
+   * The events this process committed last, a run of consecutive positions: subscribers following the log (the
+   * projector, the tree sequencer, the deliveries) read them from here instead of each reading and decoding them
+   * from the file. A position that does not follow (another process appended between) starts a new run; what
+   * lies before the run, or after it, is read from the file.
+   */
+  private tail: RecordedEvent[] = [];
+  private readonly tailSize: number;
 
   constructor(options: SqliteEventStoreOptions) {
     const memory = options.file === ':memory:';
@@ -127,6 +139,7 @@ export class SqliteEventStore implements EventStore {
     this.groupCommit = options.groupCommit ?? true;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.pageSize = options.pageSize ?? 500;
+    this.tailSize = options.tailSize ?? 5000;
     if (!memory) mkdirSync(dirname(this.file), { recursive: true });
 
     this.db = new Database(this.file);
@@ -197,10 +210,11 @@ export class SqliteEventStore implements EventStore {
     if (!this.groupCommit) {
       const queuedAt = performance.now();
       try {
-        const { result, wrote } = this.appendInTransaction.immediate(request);
+        const { result, wrote, recorded } = this.appendInTransaction.immediate(request);
         this.counters.appends += 1;
         if (wrote) {
           this.counters.commits += 1;
+          this.keepInTail(recorded);
           this.notifySubscribers();
         }
         return result;
@@ -278,7 +292,30 @@ export class SqliteEventStore implements EventStore {
 
   private readAllNow({ after = START, limit }: ReadAllOptions): RecordedEvent[] {
     const from = after === START ? 0n : after;
-    return this.statements.readAll.all(from, limit ?? -1).map(toRecordedEvent);
+    const tail = this.tail;
+    const first = tail[0]?.position;
+    if (first === undefined || from < first - 1n || from >= tail[tail.length - 1]!.position) {
+      return this.statements.readAll.all(from, limit ?? -1).map(toRecordedEvent);
+    }
+    const start = Number(from - (first - 1n));
+    const page = tail.slice(start, limit === undefined ? undefined : start + limit);
+    // Past the run: whatever another process may have appended since.
+    if (limit === undefined || page.length < limit) {
+      const more = this.statements.readAll.all(page[page.length - 1]!.position, limit === undefined ? -1 : limit - page.length);
+      for (const row of more) page.push(toRecordedEvent(row));
+    }
+    return page;
+  }
+
+  /** Keeps the events just committed, in position order (see `tail`). */
+  private keepInTail(recorded: readonly RecordedEvent[]): void {
+    for (const event of recorded) {
+      const last = this.tail[this.tail.length - 1];
+      if (last && event.position !== last.position + 1n) this.tail = [];
+      this.tail.push(event);
+    }
+    // Trimmed in steps, not one shift per event.
+    if (this.tail.length > this.tailSize * 1.25) this.tail = this.tail.slice(this.tail.length - this.tailSize);
   }
 
   /** Commits every queued append in one transaction, then answers each caller. */
@@ -301,6 +338,7 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) {
         this.counters.appends += 1;
         wrote ||= outcome.wrote;
+        this.keepInTail(outcome.recorded);
         group[i]!.resolve(outcome.result);
       } else {
         group[i]!.reject(outcome.error);
@@ -340,20 +378,20 @@ export class SqliteEventStore implements EventStore {
 
     if (events.length === 0) {
       // an empty batch only checks the expected revision
-      if (expectedRevision === 'any') return { result: currentResult, wrote: false };
+      if (expectedRevision === 'any') return { result: currentResult, wrote: false, recorded: [] };
       if ((expectedRevision === 'no_stream' ? -1n : expectedRevision) !== current) throw conflict();
-      return { result: currentResult, wrote: false };
+      return { result: currentResult, wrote: false, recorded: [] };
     }
 
     if (expectedRevision === 'any') {
       const previous = this.findByIds(stream, events.map((e) => e.id));
       if (previous === 'partial') throw conflict(); // EventStoreDB: "corrupted idempotency"
-      if (previous) return { result: previous, wrote: false };
+      if (previous) return { result: previous, wrote: false, recorded: [] };
     } else {
       const expected = expectedRevision === 'no_stream' ? -1n : expectedRevision;
       if (expected !== current) {
         const previous = expected < current ? this.matchAt(stream, expected, events.map((e) => e.id)) : undefined;
-        if (previous) return { result: previous, wrote: false };
+        if (previous) return { result: previous, wrote: false, recorded: [] };
         throw conflict();
       }
     }
@@ -366,12 +404,17 @@ export class SqliteEventStore implements EventStore {
     const createdAt = new Date().toISOString();
     let revision = current;
     let position = -1n;
+    const recorded: RecordedEvent[] = [];
     for (const event of events) {
       revision += 1n;
       const info = this.statements.insert.run(stream, revision, event.id, event.type, event.data, event.metadata, createdAt);
       position = BigInt(info.lastInsertRowid);
+      // Shared by every reader of the tail: frozen, so that none can change what another reads.
+      recorded.push(
+        deepFreeze(toRecordedEvent({ position, stream, revision, id: event.id, type: event.type, data: event.data, metadata: event.metadata, created_at: createdAt })),
+      );
     }
-    return { result: { nextRevision: revision, position }, wrote: true };
+    return { result: { nextRevision: revision, position }, wrote: true, recorded };
   }
 
   /** Idempotent retry with an exact revision: the same ids already follow `expected`. */
@@ -395,6 +438,13 @@ export class SqliteEventStore implements EventStore {
     }
     return found && { nextRevision: found.revision, position: found.position };
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value as object)) deepFreeze(child);
+  return value;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
