@@ -43,6 +43,19 @@ const matcherOf = (filter: Filter): ((doc: ReadModelDoc) => boolean) => {
   return (doc) => paths.every(([path, value]) => valuesAt(doc, path).includes(value));
 };
 
+const indexValues = (index: Map<unknown, Set<string>>, doc: ReadModelDoc | null, field: string, id: string, change: 'add' | 'delete'): void => {
+  const value = doc?.[field];
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (!isPrimitive(v)) continue;
+    let ids = index.get(v);
+    if (change === 'delete') ids?.delete(id);
+    else {
+      if (!ids) index.set(v, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+};
+
 export class ProjectionBatch {
   /** Documents this page changed, by collection and id (null: deleted). */
   private readonly changed = new Map<string, Map<string, Changed>>();
@@ -50,6 +63,8 @@ export class ProjectionBatch {
   private readonly loaded = new Map<string, Map<string, ReadModelDoc | null>>();
   /** The store's documents by collection and top-level equalities, read once per page (see storedMatching). */
   private readonly scopes = new Map<string, ReadModelDoc[]>();
+  /** The ids of the documents this page changed, by collection, field and value (for byFilter). */
+  private readonly changedIndexes = new Map<string, Map<string, Map<unknown, Set<string>>>>();
   private count = 0;
   private last: RecordedEvent | null = null;
 
@@ -130,11 +145,13 @@ export class ProjectionBatch {
     const out = new Map<string, ReadModelDoc | null>();
     for (const doc of await this.storedMatching(collection, filter)) if (!changed?.has(doc._id)) out.set(doc._id, doc);
     if (changed?.size) {
-      // Plain top-level equalities first (cheap), the whole filter on what is left.
-      const plain = Object.entries(filter).filter((entry): entry is [string, string | number] => !entry[0].startsWith('$') && !entry[0].includes('.') && (typeof entry[1] === 'string' || typeof entry[1] === 'number'));
-      for (const [id, { doc }] of changed) {
-        if (!doc || plain.some(([key, value]) => doc[key] !== value && !Array.isArray(doc[key]))) continue;
-        if (matches(doc)) out.set(id, doc);
+      // The page's documents with the filter's first top-level equality (an index kept as the page goes), then the whole filter.
+      const scope = scopeOf(filter);
+      const [field, value] = scope ? Object.entries(scope)[0]! : [null, null];
+      const candidates = field === null ? changed.keys() : (this.changedIndex(collection, field).get(value) ?? new Set<string>()).values();
+      for (const id of candidates) {
+        const doc = changed.get(id)?.doc;
+        if (doc && matches(doc)) out.set(id, doc);
       }
     }
     return [...out];
@@ -196,9 +213,25 @@ export class ProjectionBatch {
     this.mark(collection, id, doc, position);
   }
 
+  /** The page's changed documents of `collection` by their value of `field` (each element, for an array). */
+  private changedIndex(collection: string, field: string): Map<unknown, Set<string>> {
+    let byField = this.changedIndexes.get(collection);
+    if (!byField) this.changedIndexes.set(collection, (byField = new Map()));
+    let index = byField.get(field);
+    if (!index) {
+      byField.set(field, (index = new Map()));
+      for (const [id, { doc }] of this.changed.get(collection) ?? []) indexValues(index, doc, field, id, 'add');
+    }
+    return index;
+  }
+
   private mark(collection: string, id: string, doc: ReadModelDoc | null, position: bigint): void {
     let docs = this.changed.get(collection);
     if (!docs) this.changed.set(collection, (docs = new Map()));
+    for (const [field, index] of this.changedIndexes.get(collection) ?? []) {
+      indexValues(index, docs.get(id)?.doc ?? null, field, id, 'delete');
+      indexValues(index, doc, field, id, 'add');
+    }
     docs.set(id, { doc, position });
     this.loaded.get(collection)?.delete(id);
   }
