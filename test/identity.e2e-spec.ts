@@ -57,6 +57,20 @@ describe('identity: sessions, tokens, throttling', () => {
     expect((await browser.get('/auth/session')).status).toBe(401);
   });
 
+  it('reads the session on an API request that sends its cookie (among others too), and none on one that does not', async () => {
+    const { cookie, body } = await signIn('officer');
+    const issued = await asBrowser(`theme=dark; ${cookie}`, body.csrfToken).post('/api/account/tokens', { label: 'from the browser' });
+    expect(issued.status).toBe(201);
+    const without = await asBrowser('theme=dark', body.csrfToken).post('/api/account/tokens', { label: 'no session' });
+    expect(without.status).toBe(401);
+    expect(without.headers.get('set-cookie')).toBeNull();
+    const read = await fetch(`${app.url}/api/parties`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('set-cookie')).toBeNull();
+    expect((await asBrowser(cookie, body.csrfToken).post('/auth/logout', {})).status).toBe(204);
+    expect((await asBrowser(cookie, body.csrfToken).post('/api/account/tokens', { label: 'after sign-out' })).status).toBe(401);
+  });
+
   it('answers a wrong password and an unknown account alike, and throttles with 429 and Retry-After', async () => {
     const wrong = await signIn('cuba', 'not the password');
     const unknown = await signIn('nobody.here', 'not the password');
