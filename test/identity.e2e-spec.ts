@@ -102,6 +102,21 @@ describe('identity: sessions, tokens, throttling', () => {
     expect(history).not.toContain(secret);
     expect((await browser.post(`/api/account/tokens/${issued.tokenId}/revocation`, {})).status).toBe(204);
     expect((await script.get('/auth/session')).status).toBe(401);
+    expect((await script.get('/auth/session')).status).toBe(401);
+  });
+
+  it('answers a token with its account as it is now: a role revoked or granted counts from the next request', async () => {
+    const officer = await signIn('officer');
+    const issued = (await (await asBrowser(officer.cookie, officer.body.csrfToken).post('/api/account/tokens', { label: 'roles' })).json()) as any;
+    const script = api(app.url, { token: issued.token });
+    for (let i = 0; i < 3; i++) expect((await script.get('/auth/session')).body).toMatchObject({ roles: ['legal-officer'] });
+    expect((await admin().post('/api/admin/accounts/officer/grants', { roles: ['reviewer'] })).status).toBe(200);
+    // The token keeps the roles it was issued with, as long as the account holds them.
+    expect((await script.get('/auth/session')).body).toMatchObject({ roles: ['legal-officer'] });
+    expect((await admin().post('/api/admin/accounts/officer/revocations', { roles: ['legal-officer'] })).status).toBe(200);
+    expect((await script.get('/auth/session')).status).toBe(401);
+    expect((await admin().post('/api/admin/accounts/officer/grants', { roles: ['legal-officer'] })).status).toBe(200);
+    expect((await script.get('/auth/session')).body).toMatchObject({ roles: ['legal-officer'] });
   });
 
   it('ends a disabled account’s sessions and tokens at once, and a role change its sessions', async () => {
@@ -109,6 +124,7 @@ describe('identity: sessions, tokens, throttling', () => {
     const browser = asBrowser(victim.cookie, victim.body.csrfToken);
     const token = ((await (await browser.post('/api/account/tokens', { label: 'reader' })).json()) as any).token as string;
     expect((await browser.get('/auth/session')).status).toBe(200);
+    expect((await api(app.url, { token }).get('/auth/session')).status).toBe(200);
     expect((await admin().post('/api/admin/accounts/victim/grants', { roles: ['reviewer'] })).status).toBe(200);
     expect((await browser.get('/auth/session')).status).toBe(401); // the roles changed: sign in again
     const again = await signIn('victim');
