@@ -4,6 +4,7 @@ import { environment, type Env } from '#libs/config';
 import type { CredentialStore } from '#libs/identity';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { securityHeaders } from './common/security-headers.js';
+import { jsonReplacer } from './common/stored-json.js';
 import { jsonBodyParser, pageFormParser, RequireJsonBodyPipe } from './common/request-body.js';
 import { validationPipe } from './common/validation.js';
 import { CREDENTIAL_STORE } from './identity/accounts.service.js';
@@ -37,7 +38,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   app.set('etag', false);
   app.useGlobalPipes(new RequireJsonBodyPipe(), validationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
-  app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  app.set('json replacer', jsonReplacer);
   const config = withSecuritySchemes(new DocumentBuilder())
     .setTitle('Treaty and MOU lifecycle tracker')
     .setDescription(
