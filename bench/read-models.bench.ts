@@ -10,6 +10,7 @@
  * The last line is one JSON object of the figures.
  *
  *   npm run bench:read-models          BENCH_EVENTS=1000000 BENCH_SECONDS=10 BENCH_HTTP=1 (0: skip the HTTP parts)
+ *                                      BENCH_PROJECTION=1 (0: skip catch-up and rebuild, for the HTTP figures alone)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ import { load, mb as toMb, ratio, rssOf, startBare, startService, type Load } fr
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const HTTP = process.env.BENCH_HTTP !== '0';
+// BENCH_PROJECTION=0 skips the catch-up and rebuild figures (the service's first start projects the log itself).
+const PROJECTION = process.env.BENCH_PROJECTION !== '0';
 const SMALL = 20_000;
 const PER_INSTRUMENT = 50;
 const PARTY_POOL = 40;
@@ -198,11 +201,17 @@ const main = async () => {
     console.log(`Read-model benchmark: ${EVENTS} synthetic events, embedded SQLite event store, embedded read models (SQLite); node ${process.version}`);
     const ids = await generate(file, EVENTS);
     const eventStore = new SqliteEventStore({ file, pageSize: 5000 });
-    const store = new EmbeddedReadModelStore({ file: join(dataDir, 'read-models.sqlite') });
-    figures['embedded'] = await projectAndRebuild(eventStore, store, 'embedded');
-    await store.close();
+    if (PROJECTION) {
+      const store = new EmbeddedReadModelStore({ file: join(dataDir, 'read-models.sqlite') });
+      figures['embedded'] = await projectAndRebuild(eventStore, store, 'embedded');
+      await store.close();
+    } else {
+      console.log('catch-up and rebuild: SKIPPED (BENCH_PROJECTION=0)');
+      figures['embedded'] = 'skipped';
+    }
     const url = process.env['MONGODB_URL'];
-    if (url) {
+    if (!PROJECTION) figures['mongodb'] = 'skipped';
+    else if (url) {
       const mongo = (await createReadModelStore({ kind: 'mongodb', url, database: `rm_bench_${process.pid}` })) as MongoReadModelStore;
       try {
         figures['mongodb'] = await projectAndRebuild(eventStore, mongo, 'mongodb');

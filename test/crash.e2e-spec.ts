@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildService, killHard as kill, ROOT, startBuilt, type Running } from './support/built-service.js';
@@ -18,8 +18,8 @@ const CYCLES = 3;
 
 const ADMIN = { username: 'crash.admin', password: 'a-long-password-for-the-crash-test' };
 
-const start = (dataDir: string): Promise<Running> =>
-  startBuilt({ DATA_DIR: dataDir, INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_PASSWORD: ADMIN.password });
+const start = (dataDir: string, env: Record<string, string> = {}): Promise<Running> =>
+  startBuilt({ DATA_DIR: dataDir, INITIAL_ADMIN_USERNAME: ADMIN.username, INITIAL_ADMIN_PASSWORD: ADMIN.password, ...env });
 
 /** Signs in (session cookie and CSRF token), opens a writer account, and answers that account's API token. */
 const writerToken = async (url: string): Promise<string> => {
@@ -53,7 +53,9 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
   it('stops on SIGTERM under load: in-flight writes finish, every acknowledged one is there, the checkpoint is the last applied', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'treaty-tracker-sigterm-'));
     try {
-      const service = await start(dir);
+      // Request lines go to a file, written asynchronously: the exit flushes them, the last one included.
+      const logFile = join(dir, 'service.log');
+      const service = await start(dir, { LOG_FILE: logFile, LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
       const token = await writerToken(service.url);
       const http = api(service.url, { token });
       const acknowledged: string[] = [];
@@ -62,7 +64,7 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
         for (let i = 0; writing; i++) {
           const code = `T${String(n).padStart(2, '0')}${String(i).padStart(5, '0')}`;
           try {
-            if ((await http.post('/api/parties', { code, name: `Party ${code}`, kind: 'state' })).status === 201) acknowledged.push(code);
+            if ((await http.post('/api/parties', { code, name: `Party ${code}`, kind: 'state' }, { 'X-Correlation-Id': code })).status === 201) acknowledged.push(code);
           } catch {
             return; // refused once the service stopped accepting: not acknowledged
           }
@@ -76,7 +78,8 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
       writing = false;
       await Promise.all(writers);
       expect(code).toBe(0);
-      const stopped = /Stopped: log head (\d+), read models applied (\d+), checkpoint (\d+)\./.exec(service.output());
+      const log = readFileSync(logFile, 'utf8');
+      const stopped = /Stopped: log head (\d+), read models applied (\d+), checkpoint (\d+)\./.exec(log);
       expect(stopped).not.toBeNull();
       const [, head, applied, checkpoint] = stopped!.map(Number);
       expect(applied).toBe(head);
@@ -89,6 +92,9 @@ describe('a crash while writing (kill -9, then restart on the same data)', () =>
       expect(acknowledged.length).toBeGreaterThan(20);
       expect(acknowledged.filter((c) => !streams.has(`party-${c}`))).toEqual([]);
       expect(max).toBe(head);
+      // Every acknowledged write has its request line.
+      const logged = new Set(log.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { correlationId?: string; res?: { statusCode: number } }).filter((l) => l.res?.statusCode === 201).map((l) => l.correlationId));
+      expect(acknowledged.filter((c) => !logged.has(c))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -57,6 +57,20 @@ describe('identity: sessions, tokens, throttling', () => {
     expect((await browser.get('/auth/session')).status).toBe(401);
   });
 
+  it('reads the session on an API request that sends its cookie (among others too), and none on one that does not', async () => {
+    const { cookie, body } = await signIn('officer');
+    const issued = await asBrowser(`theme=dark; ${cookie}`, body.csrfToken).post('/api/account/tokens', { label: 'from the browser' });
+    expect(issued.status).toBe(201);
+    const without = await asBrowser('theme=dark', body.csrfToken).post('/api/account/tokens', { label: 'no session' });
+    expect(without.status).toBe(401);
+    expect(without.headers.get('set-cookie')).toBeNull();
+    const read = await fetch(`${app.url}/api/parties`);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('set-cookie')).toBeNull();
+    expect((await asBrowser(cookie, body.csrfToken).post('/auth/logout', {})).status).toBe(204);
+    expect((await asBrowser(cookie, body.csrfToken).post('/api/account/tokens', { label: 'after sign-out' })).status).toBe(401);
+  });
+
   it('answers a wrong password and an unknown account alike, and throttles with 429 and Retry-After', async () => {
     const wrong = await signIn('cuba', 'not the password');
     const unknown = await signIn('nobody.here', 'not the password');
@@ -88,6 +102,21 @@ describe('identity: sessions, tokens, throttling', () => {
     expect(history).not.toContain(secret);
     expect((await browser.post(`/api/account/tokens/${issued.tokenId}/revocation`, {})).status).toBe(204);
     expect((await script.get('/auth/session')).status).toBe(401);
+    expect((await script.get('/auth/session')).status).toBe(401);
+  });
+
+  it('answers a token with its account as it is now: a role revoked or granted counts from the next request', async () => {
+    const officer = await signIn('officer');
+    const issued = (await (await asBrowser(officer.cookie, officer.body.csrfToken).post('/api/account/tokens', { label: 'roles' })).json()) as any;
+    const script = api(app.url, { token: issued.token });
+    for (let i = 0; i < 3; i++) expect((await script.get('/auth/session')).body).toMatchObject({ roles: ['legal-officer'] });
+    expect((await admin().post('/api/admin/accounts/officer/grants', { roles: ['reviewer'] })).status).toBe(200);
+    // The token keeps the roles it was issued with, as long as the account holds them.
+    expect((await script.get('/auth/session')).body).toMatchObject({ roles: ['legal-officer'] });
+    expect((await admin().post('/api/admin/accounts/officer/revocations', { roles: ['legal-officer'] })).status).toBe(200);
+    expect((await script.get('/auth/session')).status).toBe(401);
+    expect((await admin().post('/api/admin/accounts/officer/grants', { roles: ['legal-officer'] })).status).toBe(200);
+    expect((await script.get('/auth/session')).body).toMatchObject({ roles: ['legal-officer'] });
   });
 
   it('ends a disabled account’s sessions and tokens at once, and a role change its sessions', async () => {
@@ -95,6 +124,7 @@ describe('identity: sessions, tokens, throttling', () => {
     const browser = asBrowser(victim.cookie, victim.body.csrfToken);
     const token = ((await (await browser.post('/api/account/tokens', { label: 'reader' })).json()) as any).token as string;
     expect((await browser.get('/auth/session')).status).toBe(200);
+    expect((await api(app.url, { token }).get('/auth/session')).status).toBe(200);
     expect((await admin().post('/api/admin/accounts/victim/grants', { roles: ['reviewer'] })).status).toBe(200);
     expect((await browser.get('/auth/session')).status).toBe(401); // the roles changed: sign in again
     const again = await signIn('victim');

@@ -28,6 +28,14 @@ describe('request logs', () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Record<string, any>);
+  /** Lines are written asynchronously, just after the answer: the first that matches, once it is there. */
+  const lineWith = async (matches: (line: Record<string, any>) => boolean): Promise<Record<string, any> | undefined> => {
+    for (let waited = 0; ; waited += 20) {
+      const found = lines().find(matches);
+      if (found || waited >= 2_000) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
 
   it('writes one line per request, whose correlation id the answer and the recorded event carry', async () => {
     const http = api(app.url);
@@ -40,16 +48,16 @@ describe('request logs', () => {
     const refused = await http.post('/api/parties', { code: 'abw', name: 'x', kind: 'territory' });
     expect(refused.status).toBe(400);
 
-    const line = lines().find((l) => l.correlationId === 'walkthrough-42')!;
+    const line = (await lineWith((l) => l.correlationId === 'walkthrough-42'))!;
     expect(line).toMatchObject({ req: { method: 'POST', url: '/api/parties' }, res: { statusCode: 201 }, route: '/api/parties', principal: 'secretariat' });
     expect(line.responseTime).toEqual(expect.any(Number));
-    expect(lines().find((l) => l.correlationId === id)).toMatchObject({ res: { statusCode: 201 } });
-    expect(lines().find((l) => l.res?.statusCode === 400)).toMatchObject({ level: 40, route: '/api/parties' });
+    expect(await lineWith((l) => l.correlationId === id)).toMatchObject({ res: { statusCode: 201 } });
+    expect(await lineWith((l) => l.res?.statusCode === 400)).toMatchObject({ level: 40, route: '/api/parties' });
     // The request without an id of its own: its events carry the id its line and its answer do.
     const instrument = await http.post('/api/instruments', { kind: 'treaty', title: 'T', eligibleParties: ['ABW'] });
     const history = (await http.get(`/api/instruments/${instrument.body.id}/events`)).body.events as { metadata: { correlationId: string } }[];
     expect(history[0]!.metadata.correlationId).toBe(instrument.headers.get('x-correlation-id'));
-    expect(lines().some((l) => l.correlationId === instrument.headers.get('x-correlation-id') && l.route === '/api/instruments')).toBe(true);
+    expect(await lineWith((l) => l.correlationId === instrument.headers.get('x-correlation-id') && l.route === '/api/instruments')).toBeDefined();
   });
 
   it('never writes a password, a token, a session cookie or a CSRF token', async () => {
@@ -61,7 +69,8 @@ describe('request logs', () => {
     const issued = (await (
       await fetch(`${app.url}/api/account/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ label: 'x' }) })
     ).json()) as { token: string; tokenId: string };
-    await fetch(`${app.url}/auth/session`, { headers: { authorization: `Bearer ${issued.token}` } });
+    const last = await fetch(`${app.url}/auth/session`, { headers: { authorization: `Bearer ${issued.token}` } });
+    await lineWith((l) => l.correlationId === last.headers.get('x-correlation-id'));
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('/auth/login');
     for (const secret of [PASSWORD, issued.token, issued.token.slice(`tt_${issued.tokenId}_`.length), cookie.split('=')[1]!, csrfToken, app.token]) {

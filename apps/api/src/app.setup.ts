@@ -1,9 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { environment, type Env } from '#libs/config';
 import type { CredentialStore } from '#libs/identity';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
+import { securityHeaders } from './common/security-headers.js';
+import { jsonReplacer } from './common/stored-json.js';
 import { jsonBodyParser, pageFormParser, RequireJsonBodyPipe } from './common/request-body.js';
 import { validationPipe } from './common/validation.js';
 import { CREDENTIAL_STORE } from './identity/accounts.service.js';
@@ -25,10 +26,10 @@ export const publicUrl = (env: Env = process.env): string => {
 export const configureApp = (app: NestExpressApplication): NestExpressApplication => {
   // First, so that every answer is counted, those given before routing included.
   app.use(httpMetricsMiddleware(app.get(AppMetrics)));
-  // Security headers on every answer; the API document's page needs its own inline style only. Scripts come
-  // from this origin only (the pages' one file, none inline); requests are not upgraded to https, which a
-  // service on plain loopback would then not answer (behind TLS the proxy redirects and sets HSTS).
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Security headers on every answer (helmet's, worked out once); the API document's page needs its own inline
+  // style only. Scripts come from this origin only (the pages' one file, none inline); requests are not upgraded
+  // to https, which a service on plain loopback would then not answer (behind TLS the proxy redirects and sets HSTS).
+  app.use(securityHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // Behind a TLS-terminating proxy, TRUST_PROXY names it, so that Secure cookies and client addresses hold.
   app.set('trust proxy', environment().get('TRUST_PROXY'));
   app.use(sessionMiddleware(app.get<CredentialStore>(CREDENTIAL_STORE), app.get<IdentityConfig>(IDENTITY_CONFIG)));
@@ -37,7 +38,7 @@ export const configureApp = (app: NestExpressApplication): NestExpressApplicatio
   app.set('etag', false);
   app.useGlobalPipes(new RequireJsonBodyPipe(), validationPipe());
   app.useGlobalFilters(new ErrorResponseFilter());
-  app.set('json replacer', (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  app.set('json replacer', jsonReplacer);
   const config = withSecuritySchemes(new DocumentBuilder())
     .setTitle('Treaty and MOU lifecycle tracker')
     .setDescription(

@@ -1,11 +1,13 @@
-import { format } from 'date-fns';
-
 /** The one place the service reads the time; tests replace it. */
 export abstract class Clock {
   abstract now(): Date;
-  /** The server's calendar date (set TZ to the secretariat's zone). */
+  /** The server's calendar date (set TZ to the secretariat's zone), as yyyy-MM-dd. */
   today(): string {
-    return format(this.now(), 'yyyy-MM-dd');
+    // Read on many requests: the local date's fields directly (what date-fns' format printed, at a fraction of its cost).
+    const now = this.now();
+    const month = now.getMonth() + 1;
+    const day = now.getDate();
+    return `${String(now.getFullYear()).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { getMetadataStorage, ValidateIf } from 'class-validator';
 
 /**
  * Constraints that say what type a value must have, most basic first. When one fails, the others on the same
@@ -32,9 +32,54 @@ export const Optional = () => ValidateIf((_object: object, value: unknown) => va
 /** The field may be left out or sent as null (which means "none", or clears it in a correction). */
 export const OptionalNullable = () => ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null);
 
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+const MEMOIZED = Symbol('memoized constraint lookups');
+
+/**
+ * class-validator finds a class's constraints, on every object it validates, by testing every decorated class of
+ * the process for being an ancestor (some hundreds here) and filtering their constraints. The answer only changes
+ * when a constraint is added (as classes are decorated, at import), so it is kept per class and options, and all
+ * kept answers are forgotten whenever a constraint or a schema is added. The lists are only read by the validator.
+ */
+export const memoizeConstraintLookups = (storage: MetadataStorage = getMetadataStorage()): void => {
+  const target = storage as MetadataStorage & { [MEMOIZED]?: true };
+  if (target[MEMOIZED]) return;
+  target[MEMOIZED] = true;
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const group = storage.groupByPropertyName.bind(storage);
+  let found = new Map<unknown, Map<string, ReturnType<typeof lookup>>>();
+  let grouped = new WeakMap<object, ReturnType<typeof group>>();
+  storage.getTargetValidationMetadatas = (constructor, schema, always, strictGroups, groups) => {
+    const key = `${String(always)}|${String(strictGroups)}|${groups?.join('\u0000') ?? ''}|${schema}`;
+    let byOptions = found.get(constructor);
+    if (!byOptions) found.set(constructor, (byOptions = new Map()));
+    let metadatas = byOptions.get(key);
+    if (!metadatas) byOptions.set(key, (metadatas = lookup(constructor, schema, always, strictGroups, groups)));
+    return metadatas;
+  };
+  storage.groupByPropertyName = (metadatas) => {
+    let byProperty = grouped.get(metadatas);
+    if (!byProperty) grouped.set(metadatas, (byProperty = group(metadatas)));
+    return byProperty;
+  };
+  const forget = () => {
+    found = new Map();
+    grouped = new WeakMap();
+  };
+  for (const name of ['addValidationMetadata', 'addConstraintMetadata', 'addValidationSchema'] as const) {
+    const add = (storage[name] as (...args: unknown[]) => void).bind(storage);
+    (storage as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      forget();
+      add(...args);
+      forget();
+    };
+  }
+};
+
 /** Whitelisted, strict input: unknown fields are refused by name, nothing reaches a handler unvalidated. */
-export const validationPipe = () =>
-  new ValidationPipe({
+export const validationPipe = () => {
+  memoizeConstraintLookups();
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -50,3 +95,4 @@ export const validationPipe = () =>
       });
     },
   });
+};

@@ -36,7 +36,7 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.ruleOf(context.getClass(), context.getHandler());
     if (!rule) throw forbidden('ACCESS_RULE_MISSING', 'This route states no access rule, so nobody may call it.');
     const principal = await this.principalOf(request);
     request.principal = principal;
@@ -59,6 +59,20 @@ export class AccessGuard implements CanActivate {
       }
     }
     return true;
+  }
+
+  /** Declarations are fixed once the routes are built: each route's rule is looked up once (by class and handler). */
+  private readonly rules = new WeakMap<object, WeakMap<object, AccessRule | null>>();
+
+  private ruleOf(controller: object, handler: object): AccessRule | undefined {
+    let byHandler = this.rules.get(controller);
+    if (!byHandler) this.rules.set(controller, (byHandler = new WeakMap()));
+    let rule = byHandler.get(handler);
+    if (rule === undefined) {
+      rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler as () => void, controller as new () => object]) ?? null;
+      byHandler.set(handler, rule);
+    }
+    return rule ?? undefined;
   }
 
   private async principalOf(request: AuthenticatedRequest): Promise<Principal | null> {

@@ -39,8 +39,26 @@ export class AccountsService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Recently read accounts, folded, with the revision they were folded to: every request made with a token or a
+   * session reads its account, and reads only what was recorded since (usually nothing). A revocation, a disabling
+   * or a role change is an event of the account's stream, so it is seen by the next request, as before.
+   */
+  private readonly folded = new Map<string, { readonly state: AccountState; readonly revision: bigint }>();
+  /** Token secrets are written once, at issue, and never changed (a revocation is an account event). */
+  private readonly secrets = new Map<string, { readonly username: string; readonly secretHash: string }>();
+
   async account(username: string): Promise<AccountState> {
-    return fold(accountDecider, await this.store.readStream(accountStream(username)));
+    const cached = this.folded.get(username);
+    const events = await this.store.readStream(accountStream(username), cached ? { fromRevision: cached.revision + 1n } : {});
+    if (events.length === 0) return cached?.state ?? fold(accountDecider, events);
+    const state = events.reduce((folded, e) => accountDecider.evolve(folded, accountDecider.decode(e)), cached?.state ?? accountDecider.initialState());
+    const revision = events[events.length - 1]!.revision;
+    // A slower read that finished later must not replace a fold to a later revision.
+    const latest = this.folded.get(username);
+    // Frozen: the same state is handed to every request until the account changes.
+    if (!latest || latest.revision < revision) remember(this.folded, username, { state: deepFreeze(state), revision });
+    return state;
   }
 
   async execute(username: string, command: AccountCommand, by: RecordedPrincipal): Promise<AccountState> {
@@ -104,7 +122,7 @@ export class AccountsService {
   async principalFromToken(token: string): Promise<Principal | null> {
     const parsed = parseApiToken(token);
     if (!parsed) return null;
-    const stored = await this.credentials.tokenSecret(parsed.tokenId);
+    const stored = await this.tokenSecret(parsed.tokenId);
     if (!stored || !secretMatches(parsed.secret, stored.secretHash)) return null;
     const account = await this.account(stored.username);
     if (account.status !== 'active') return null;
@@ -116,6 +134,14 @@ export class AccountsService {
     return principalOf(account, roles, 'token', parsed.tokenId);
   }
 
+  private async tokenSecret(tokenId: string): Promise<{ readonly username: string; readonly secretHash: string } | null> {
+    const cached = this.secrets.get(tokenId);
+    if (cached) return cached;
+    const stored = await this.credentials.tokenSecret(tokenId);
+    if (stored) remember(this.secrets, tokenId, stored);
+    return stored;
+  }
+
   /** The principal of a session, or null once the account is disabled or its roles or password changed. */
   async principalFromSession(username: string, epoch: number): Promise<Principal | null> {
     const account = await this.account(username);
@@ -123,6 +149,23 @@ export class AccountsService {
     return principalOf(account, account.roles, 'session');
   }
 }
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+};
+
+/** How many accounts and token secrets stay cached (the oldest entry leaves first). */
+export const CACHED_ACCOUNTS = 1_000;
+
+const remember = <K, V>(cache: Map<K, V>, key: K, value: V): void => {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > CACHED_ACCOUNTS) cache.delete(cache.keys().next().value as K);
+};
 
 export const principalOf = (account: ActiveAccount, roles: readonly Role[], via: Principal['via'], tokenId?: string): Principal => ({
   accountId: account.username,

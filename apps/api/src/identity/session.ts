@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import session from 'express-session';
 import type { CredentialStore } from '#libs/identity';
 import type { PendingSignIn } from '#libs/identity/oidc';
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { IdentityConfig } from './identity.config.js';
 
 declare module 'express-session' {
@@ -46,9 +46,18 @@ export class CredentialSessionStore extends session.Store {
 
 export const SESSION_COOKIE = 'tt.sid';
 
+/**
+ * Whether a request needs express-session: always outside /api (the sign-in routes and pages open sessions),
+ * and under /api only when it sends the session cookie. No API route opens a session, so an API request without
+ * the cookie is anonymous or token-authenticated, and it is spared a random session id and a hash of it (a large
+ * part of a cheap read's cost); its request.session stays undefined, which every reader of it allows.
+ */
+export const needsSession = (request: Pick<Request, 'url' | 'headers'>): boolean =>
+  !request.url.startsWith('/api/') || (request.headers.cookie?.includes(`${SESSION_COOKIE}=`) ?? false);
+
 /** The session cookie: HttpOnly, SameSite=Lax (a provider's redirect back is a top-level GET), Secure behind TLS. */
-export const sessionMiddleware = (credentials: CredentialStore, config: IdentityConfig) =>
-  session({
+export const sessionMiddleware = (credentials: CredentialStore, config: IdentityConfig): RequestHandler => {
+  const middleware = session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
     store: new CredentialSessionStore(credentials, config.sessionTtlMs),
@@ -58,6 +67,8 @@ export const sessionMiddleware = (credentials: CredentialStore, config: Identity
     proxy: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionTtlMs },
   });
+  return (request, response, next) => (needsSession(request) ? middleware(request, response, next) : next());
+};
 
 /** A new session id at every sign-in (no fixation): the old session's data goes with it. */
 export const regenerateSession = (request: Request): Promise<void> =>

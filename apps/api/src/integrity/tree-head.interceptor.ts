@@ -26,22 +26,28 @@ export class TreeHeadInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    // Most answers state no log position (or are no GET): they pass on at once, without a promise on the way.
+    if (request.method !== 'GET') return next.handle();
     return next.handle().pipe(
-      mergeMap(async (body: unknown) => {
+      mergeMap((body: unknown) => {
         const position = response.getHeader('X-Log-Position');
-        if (request.method !== 'GET' || typeof position !== 'string' || !/^\d+$/.test(position) || response.headersSent) return body;
-        const tree = await this.integrity.treeAt(BigInt(position));
-        if (tree && !response.headersSent) {
-          response.setHeader(TREE_SIZE_HEADER, String(tree.treeSize));
-          response.setHeader(TREE_ROOT_HEADER, tree.rootHash);
-          const format = DOCUMENT_FORMAT_OF[String(response.getHeader('Content-Type') ?? '').split(';')[0]!.trim()];
-          const language = response.getHeader('Content-Language');
-          if (typeof body === 'string' && format && typeof language === 'string' && isDocumentLanguage(language)) {
-            return this.renderer.stampTreeHead({ body, format, language }, tree);
-          }
-        }
-        return body;
+        if (typeof position !== 'string' || !/^\d+$/.test(position) || response.headersSent) return [body];
+        return this.stamp(body, BigInt(position), response);
       }),
     );
+  }
+
+  private async stamp(body: unknown, position: bigint, response: Response): Promise<unknown> {
+    const tree = await this.integrity.treeAt(position);
+    if (tree && !response.headersSent) {
+      response.setHeader(TREE_SIZE_HEADER, String(tree.treeSize));
+      response.setHeader(TREE_ROOT_HEADER, tree.rootHash);
+      const format = DOCUMENT_FORMAT_OF[String(response.getHeader('Content-Type') ?? '').split(';')[0]!.trim()];
+      const language = response.getHeader('Content-Language');
+      if (typeof body === 'string' && format && typeof language === 'string' && isDocumentLanguage(language)) {
+        return this.renderer.stampTreeHead({ body, format, language }, tree);
+      }
+    }
+    return body;
   }
 }

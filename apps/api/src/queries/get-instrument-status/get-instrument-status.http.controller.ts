@@ -12,6 +12,7 @@ import { CurrentPrincipal } from '../../identity/current-principal.js';
 import { InstrumentVisibility } from '../../identity/visibility.js';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
+import { storedJsonOf } from '../../common/stored-json.js';
 
 export const VIEW_SOURCE_HEADER = 'X-View-Source';
 
@@ -47,6 +48,10 @@ export class GetInstrumentStatusHttpController {
     await this.visibility.requireVisible(principal, id);
     const answer = await this.queryBus.execute(new GetInstrumentStatusQuery(id, query.asOf, query.knownAt));
     response.setHeader(VIEW_SOURCE_HEADER, answer.source);
-    return answer.status;
+    // Today's stored answer is shared and frozen: its JSON text is made once, not on every request.
+    const text = storedJsonOf(answer.status);
+    if (text === null) return answer.status;
+    response.type('json');
+    return text;
   }
 }
