@@ -4,7 +4,7 @@ import { environment, type Env } from '#libs/config';
 import type { CredentialStore } from '#libs/identity';
 import { ErrorResponseFilter } from './common/error-response.filter.js';
 import { securityHeaders } from './common/security-headers.js';
-import { jsonReplacer } from './common/stored-json.js';
+import { jsonReplacer } from './common/json-replacer.js';
 import { jsonBodyParser, pageFormParser, RequireJsonBodyPipe } from './common/request-body.js';
 import { validationPipe } from './common/validation.js';
 import { CREDENTIAL_STORE } from './identity/accounts.service.js';

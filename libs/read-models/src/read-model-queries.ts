@@ -12,7 +12,7 @@ import { presentParticipant, type ParticipantView } from './projections/particip
 import { PARTY_DIRECTORY, type PartyDoc } from './projections/party-directory/party-directory.projection.js';
 import { PARTY_INSTRUMENTS, type PartyAct, type PartyInstrumentDoc } from './projections/party-instruments/party-instruments.projection.js';
 import { REVIEW_QUEUE, type ReviewQueueDoc } from './projections/review-queue/review-queue.projection.js';
-import { answersAsOf, INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './projector/instrument-answers.js';
+import { answersAsOf, answerTextsAsOf, INSTRUMENT_ANSWERS, type InstrumentAnswersDoc } from './projector/instrument-answers.js';
 import { positionFromKey, type Filter, type ReadModelStore, type Sort } from './read-model-store.port.js';
 import { todayUtc } from './time-travel.js';
 
@@ -130,6 +130,14 @@ export class ReadModelQueries {
     if (stored) return stored.status;
     const doc = await this.store.collection<InstrumentStatusDoc>(INSTRUMENT_STATUS).findOne({ _id: instrumentId });
     return doc && presentStatus(doc, asOf);
+  }
+
+  /**
+   * The stored answers of the status and participants routes as JSON text, when they hold for `asOf` (null: ask
+   * status() or participants(), which compute them). Sent as they are, they cost a lookup.
+   */
+  async storedTexts(instrumentId: string, asOf = this.today()): Promise<{ readonly status: string; readonly participants: string } | null> {
+    return answerTextsAsOf(await this.answers(instrumentId), asOf);
   }
 
   /** Null when the instrument is unknown. Per-party dates come from the instrument's assessment as at `asOf`. */

@@ -23,16 +23,19 @@ export interface InstrumentAnswers {
   readonly asOf: string;
   /** The first known date after `asOf` (exclusive end of the answers' validity), or null: they hold from now on. */
   readonly validUntil: string | null;
-  readonly status: InstrumentStatusView;
-  readonly participants: readonly ParticipantView[];
+  /**
+   * The status view as the route sends it, JSON text with `asOf` first: a request sends it as it is (no parse,
+   * no serialisation), and another day of its window replaces those ten characters (see answerTextsAsOf).
+   */
+  readonly status: string;
+  /** The participants views as JSON text (they carry no asOf). */
+  readonly participants: string;
   /** What decides who may read the instrument (stage and eligible parties), so a request needs no other lookup. */
   readonly audience: { readonly stage: InstrumentStatusDoc['stage']; readonly eligibleParties: InstrumentStatusDoc['eligibleParties'] };
 }
 
 export interface InstrumentAnswersDoc extends ReadModelDoc, InstrumentAnswers {}
 
-/** The functions whose output is stored here (part of the read models' fingerprint). */
-export const ANSWER_FUNCTIONS = [assessStatusDoc, presentStatus, presentParticipant];
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
@@ -50,19 +53,43 @@ const firstDateAfter = (value: unknown, after: string, found: string | null = nu
 
 const byParty = (a: ParticipationDoc, b: ParticipationDoc) => (a.party < b.party ? -1 : a.party > b.party ? 1 : 0);
 
+const AS_OF_PREFIX = '{"asOf":"';
+const DAY_LENGTH = 'YYYY-MM-DD'.length;
+
+/** The status view's JSON text with `asOf` first. */
+const statusText = ({ asOf, ...rest }: InstrumentStatusView): string => `${AS_OF_PREFIX}${asOf}",${JSON.stringify(rest).slice(1)}`;
+
+/** The same text for another day of its window. */
+const redated = (text: string, asOf: string): string => {
+  if (!text.startsWith(AS_OF_PREFIX) || text[AS_OF_PREFIX.length + DAY_LENGTH] !== '"' || asOf.length !== DAY_LENGTH) {
+    throw new Error(`A stored status answer does not begin with its asOf: ${text.slice(0, 30)}`);
+  }
+  return `${AS_OF_PREFIX}${asOf}${text.slice(AS_OF_PREFIX.length + DAY_LENGTH)}`;
+};
+
 /** The answers of both routes as at `today`, from the status document and the instrument's participation rows. */
 export const answersFor = (doc: InstrumentStatusDoc, rows: readonly ParticipationDoc[], today: string): InstrumentAnswers => {
   const assessed = assessStatusDoc(doc, today);
   const status = presentStatus(doc, today, assessed);
   const participants = [...rows].sort(byParty).map((row) => presentParticipant(row, assessed, today));
   const validUntil = firstDateAfter([doc, rows, status, participants], today);
-  return { asOf: today, validUntil, status, participants, audience: { stage: doc.stage, eligibleParties: doc.eligibleParties } };
+  return { asOf: today, validUntil, status: statusText(status), participants: JSON.stringify(participants), audience: { stage: doc.stage, eligibleParties: doc.eligibleParties } };
 };
 
+/** The functions whose output is stored here (part of the read models' fingerprint). */
+export const ANSWER_FUNCTIONS = [assessStatusDoc, presentStatus, presentParticipant, answersFor, statusText];
+
+const holds = (doc: InstrumentAnswersDoc | null, asOf: string): doc is InstrumentAnswersDoc =>
+  doc !== null && asOf >= doc.asOf && (doc.validUntil === null || asOf < doc.validUntil);
+
+/** The stored answers as at `asOf` as the routes send them (JSON text), or null when they do not hold for that day. */
+export const answerTextsAsOf = (doc: InstrumentAnswersDoc | null, asOf: string): { readonly status: string; readonly participants: string } | null =>
+  holds(doc, asOf) ? { status: asOf === doc.asOf ? doc.status : redated(doc.status, asOf), participants: doc.participants } : null;
+
 /** The stored answers as at `asOf`, or null when they do not hold for that day (compute them instead). */
-export const answersAsOf = (doc: InstrumentAnswersDoc | null, asOf: string): Pick<InstrumentAnswers, 'status' | 'participants'> | null => {
-  if (!doc || asOf < doc.asOf || (doc.validUntil !== null && asOf >= doc.validUntil)) return null;
-  return { status: asOf === doc.asOf ? doc.status : { ...doc.status, asOf }, participants: doc.participants };
+export const answersAsOf = (doc: InstrumentAnswersDoc | null, asOf: string): { readonly status: InstrumentStatusView; readonly participants: readonly ParticipantView[] } | null => {
+  const texts = answerTextsAsOf(doc, asOf);
+  return texts && { status: JSON.parse(texts.status) as InstrumentStatusView, participants: JSON.parse(texts.participants) as ParticipantView[] };
 };
 
 /** The latest `_position` among documents: the answers carry it, so a rebuild and the live projector agree. */

@@ -5,13 +5,13 @@ import { instrumentAsOf, ReadModelQueries, type ParticipantView } from '#libs/re
 import { Clock } from '../../common/clock.js';
 import { instrumentNotFound } from '../get-instrument-status/get-instrument-status.query.js';
 
-export interface ParticipantsAnswer {
+/** The views, or today's stored answer as JSON text (sent as it is). */
+export type ParticipantsAnswer = {
   readonly instrumentId: string;
   readonly asOf: string;
   readonly knownAt: string | null;
-  readonly participants: readonly ParticipantView[];
   readonly source: 'read-model' | 'event-log';
-}
+} & ({ readonly participants: readonly ParticipantView[] } | { readonly participantsJson: string });
 
 export class GetInstrumentParticipantsQuery extends Query<ParticipantsAnswer> {
   constructor(
@@ -38,6 +38,8 @@ export class GetInstrumentParticipantsHandler implements IQueryHandler<GetInstru
       if (!folded) throw instrumentNotFound(instrumentId);
       return { instrumentId, asOf: date, knownAt: folded.knownAt, participants: folded.participants, source: 'event-log' };
     }
+    const stored = await this.queries.storedTexts(instrumentId, date);
+    if (stored) return { instrumentId, asOf: date, knownAt: null, participantsJson: stored.participants, source: 'read-model' };
     const participants = await this.queries.participants(instrumentId, date);
     if (!participants) throw instrumentNotFound(instrumentId);
     return { instrumentId, asOf: date, knownAt: null, participants, source: 'read-model' };

@@ -12,7 +12,6 @@ import { CurrentPrincipal } from '../../identity/current-principal.js';
 import { InstrumentVisibility } from '../../identity/visibility.js';
 import { READER } from '../../identity/access-rule.js';
 import { RouteAccess } from '../../common/route-declarations.js';
-import { storedJsonOf } from '../../common/stored-json.js';
 
 export const VIEW_SOURCE_HEADER = 'X-View-Source';
 
@@ -48,10 +47,8 @@ export class GetInstrumentStatusHttpController {
     await this.visibility.requireVisible(principal, id);
     const answer = await this.queryBus.execute(new GetInstrumentStatusQuery(id, query.asOf, query.knownAt));
     response.setHeader(VIEW_SOURCE_HEADER, answer.source);
-    // Today's stored answer is shared and frozen: its JSON text is made once, not on every request.
-    const text = storedJsonOf(answer.status);
-    if (text === null) return answer.status;
+    if ('status' in answer) return answer.status;
     response.type('json');
-    return text;
+    return answer.json;
   }
 }

@@ -5,11 +5,11 @@ import { notFound } from '#libs/lifecycle';
 import { instrumentAsOf, ReadModelQueries, type InstrumentStatusView } from '#libs/read-models';
 import { Clock } from '../../common/clock.js';
 
-export interface StatusAnswer {
-  readonly status: InstrumentStatusView;
+/** The view, or today's stored answer as the JSON text it is sent as (a lookup: nothing parsed or serialised). */
+export type StatusAnswer = {
   /** `read-model` for today; `event-log` when asOf or knownAt asked for a fold of the log. */
   readonly source: 'read-model' | 'event-log';
-}
+} & ({ readonly status: InstrumentStatusView } | { readonly json: string });
 
 export class GetInstrumentStatusQuery extends Query<StatusAnswer> {
   constructor(
@@ -37,7 +37,10 @@ export class GetInstrumentStatusHandler implements IQueryHandler<GetInstrumentSt
       if (!folded) throw instrumentNotFound(instrumentId);
       return { status: folded.status, source: 'event-log' };
     }
-    const status = await this.queries.status(instrumentId, this.clock.today());
+    const today = this.clock.today();
+    const stored = await this.queries.storedTexts(instrumentId, today);
+    if (stored) return { json: stored.status, source: 'read-model' };
+    const status = await this.queries.status(instrumentId, today);
     if (!status) throw instrumentNotFound(instrumentId);
     return { status, source: 'read-model' };
   }
