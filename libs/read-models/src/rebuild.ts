@@ -6,7 +6,7 @@
  */
 import { START, type EventStore, type LogPosition } from '#libs/event-store';
 import { ALL_PROJECTIONS } from './projections/index.js';
-import type { Projection } from './projections/projection.js';
+import { lookupIndexes, type Projection } from './projections/projection.js';
 import { INSTRUMENT_STATUS } from './projections/instrument-status/instrument-status.projection.js';
 import { PARTICIPATION } from './projections/participation/participation.projection.js';
 import { ANSWER_FUNCTIONS, deriveAnswers, INSTRUMENT_ANSWERS } from './projector/instrument-answers.js';
@@ -62,7 +62,7 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   const suffix = `${REBUILD_MARK}${started.toString(36)}`;
   const fresh = (projection: Projection) => `${projection.name}${suffix}`;
   // The indexes the projections' own lookups use now; those of the queries after the replay (see IndexSpec).
-  for (const projection of projections) await store.ensureIndexes(fresh(projection), projection.indexes.filter((index) => index.projection));
+  for (const projection of projections) await store.ensureIndexes(fresh(projection), lookupIndexes(projection));
   // The stored answers of the status and participants routes are rebuilt with the status documents.
   const answers = projections.some((p) => p.name === INSTRUMENT_STATUS)
     ? { status: `${INSTRUMENT_STATUS}${suffix}`, participation: `${PARTICIPATION}${suffix}`, answers: `${INSTRUMENT_ANSWERS}${suffix}` }

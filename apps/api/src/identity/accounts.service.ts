@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, fold, handleCommand, type EventStore, type RecordedPrincipal } from '#libs/event-store';
+import { currentState, EVENT_STORE, handleCommand, StreamStateCache, type EventStore, type RecordedPrincipal } from '#libs/event-store';
 import {
   accountDecider,
   accountStream,
@@ -37,28 +37,19 @@ export class AccountsService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CREDENTIAL_STORE) readonly credentials: CredentialStore,
     private readonly clock: Clock,
+    private readonly cache: StreamStateCache,
   ) {}
 
-  /**
-   * Recently read accounts, folded, with the revision they were folded to: every request made with a token or a
-   * session reads its account, and reads only what was recorded since (usually nothing). A revocation, a disabling
-   * or a role change is an event of the account's stream, so it is seen by the next request, as before.
-   */
-  private readonly folded = new Map<string, { readonly state: AccountState; readonly revision: bigint }>();
   /** Token secrets are written once, at issue, and never changed (a revocation is an account event). */
   private readonly secrets = new Map<string, { readonly username: string; readonly secretHash: string }>();
 
+  /**
+   * Every request made with a token or a session reads its account: through the command-state cache, so only what
+   * was recorded since the cached revision is read (usually nothing). A revocation, a disabling or a role change is
+   * an event of the account's stream, so it is seen by the next request.
+   */
   async account(username: string): Promise<AccountState> {
-    const cached = this.folded.get(username);
-    const events = await this.store.readStream(accountStream(username), cached ? { fromRevision: cached.revision + 1n } : {});
-    if (events.length === 0) return cached?.state ?? fold(accountDecider, events);
-    const state = events.reduce((folded, e) => accountDecider.evolve(folded, accountDecider.decode(e)), cached?.state ?? accountDecider.initialState());
-    const revision = events[events.length - 1]!.revision;
-    // A slower read that finished later must not replace a fold to a later revision.
-    const latest = this.folded.get(username);
-    // Frozen: the same state is handed to every request until the account changes.
-    if (!latest || latest.revision < revision) remember(this.folded, username, { state: deepFreeze(state), revision });
-    return state;
+    return (await currentState(this.store, accountDecider, accountStream(username), this.cache)).state;
   }
 
   async execute(username: string, command: AccountCommand, by: RecordedPrincipal): Promise<AccountState> {
@@ -69,6 +60,7 @@ export class AccountsService {
       stream: accountStream(username),
       command,
       context: { actor: by.accountId, principal: by, now: this.clock.now().toISOString(), today: this.clock.today(), correlationId: commandId, commandId },
+      cache: this.cache,
     });
     // Roles changed, disabled, a new password: the account's sessions end at once.
     if (['GrantRoles', 'RevokeRoles', 'DisableAccount', 'ChangePassword'].includes(command.type) && result.events.length) {
@@ -150,21 +142,13 @@ export class AccountsService {
   }
 }
 
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-};
-
-/** How many accounts and token secrets stay cached (the oldest entry leaves first). */
-export const CACHED_ACCOUNTS = 1_000;
+/** How many token secrets stay cached (the oldest entry leaves first). */
+const CACHED_TOKEN_SECRETS = 1_000;
 
 const remember = <K, V>(cache: Map<K, V>, key: K, value: V): void => {
   cache.delete(key);
   cache.set(key, value);
-  if (cache.size > CACHED_ACCOUNTS) cache.delete(cache.keys().next().value as K);
+  if (cache.size > CACHED_TOKEN_SECRETS) cache.delete(cache.keys().next().value as K);
 };
 
 export const principalOf = (account: ActiveAccount, roles: readonly Role[], via: Principal['via'], tokenId?: string): Principal => ({

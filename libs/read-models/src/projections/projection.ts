@@ -22,6 +22,9 @@ export interface Projection<D extends ReadModelDoc = ReadModelDoc> {
   evolve(doc: D | null, event: RecordedEvent, id: string): D | null;
 }
 
+/** The indexes the projection's own lookups use (built before a replay; the queries' ones after, see IndexSpec). */
+export const lookupIndexes = (projection: Projection): readonly IndexSpec[] => projection.indexes.filter((index) => index.projection);
+
 const INSTRUMENT_PREFIX = 'instrument-';
 const PARTY_PREFIX = 'party-';
 

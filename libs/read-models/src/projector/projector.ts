@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { START, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#libs/event-store';
 import { ALL_PROJECTIONS } from '../projections/index.js';
-import type { Projection } from '../projections/projection.js';
+import { lookupIndexes, type Projection } from '../projections/projection.js';
 import { INSTRUMENT_STATUS } from '../projections/instrument-status/instrument-status.projection.js';
 import type { ReadModelStore } from '../read-model-store.port.js';
 import { todayUtc } from '../time-travel.js';
@@ -305,7 +305,7 @@ export class Projector {
   /** 'projection': the indexes the projections' own lookups use; 'all' adds the queries' (see IndexSpec). */
   private async ensureIndexes(which: 'projection' | 'all'): Promise<void> {
     for (const projection of this.projections) {
-      await this.options.store.ensureIndexes(projection.name, which === 'all' ? projection.indexes : projection.indexes.filter((index) => index.projection));
+      await this.options.store.ensureIndexes(projection.name, which === 'all' ? projection.indexes : lookupIndexes(projection));
     }
     if (this.answers && which === 'all') await this.options.store.ensureIndexes(INSTRUMENT_ANSWERS, [{ keys: { validUntil: 1 } }]);
     this.queryIndexesPending = which !== 'all';
